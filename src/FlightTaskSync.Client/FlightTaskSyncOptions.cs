@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FlightTaskSync.Client;
+
+/// <summary>
+/// Settings of FlightTaskSync, given to
+/// <c>services.AddFlightTaskSync(options => ...)</c>. <see cref="Endpoint"/>,
+/// <see cref="DatabasePath"/> and <see cref="AccessTokenProvider"/> are required; every other
+/// setting has a default that suits a field app on a mobile connection.
+/// </summary>
+public sealed class FlightTaskSyncOptions
+{
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> FlightTaskSync sends its requests with. Use it to
+    /// add your own handlers: <c>services.AddHttpClient(FlightTaskSyncOptions.HttpClientName).AddHttpMessageHandler(...)</c>.
+    /// </summary>
+    public const string HttpClientName = Transport.FieldAgentClient.ClientName;
+
+    /// <summary>Gets or sets the FieldAgent GraphQL endpoint, e.g. <c>https://api.sentera.com/graphql</c>.</summary>
+    /// <value>No default: required. Must be <c>https</c>, or <c>http</c> to a loopback address (an emulator on this machine),
+    /// unless <see cref="AllowUnencryptedHttp"/> is set.</value>
+    [Required]
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>Gets or sets the path of the SQLite database file that holds the offline copy.</summary>
+    /// <value>No default: required. The folder is created when missing. Use a folder private to the app,
+    /// e.g. under <see cref="Environment.SpecialFolder.LocalApplicationData"/>.</value>
+    [Required]
+    public string? DatabasePath { get; set; }
+
+    /// <summary>
+    /// Gets or sets the function that gives a current FieldAgent access token (OAuth2, sent as
+    /// <c>Authorization: Bearer</c>). It is called for every request, so it should return a cached
+    /// token and refresh it only when it expires. After a 401 it is asked once more before the sync fails.
+    /// </summary>
+    /// <value>No default: required.</value>
+    [Required]
+    public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
+
+    /// <summary>Gets or sets how many times a failed page request is retried (network errors, timeouts, 408, 429, 5xx).</summary>
+    /// <value>The default value is 5.</value>
+    [Range(0, 100)]
+    public int MaxRetryAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets the delay before the first retry; each further retry waits about twice as long, with jitter.</summary>
+    /// <value>The default value is 1 second.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest delay between two attempts, <c>Retry-After</c> included.</summary>
+    /// <value>The default value is 60 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Gets or sets how long one attempt at one page (send, receive and read) may take before it is abandoned and retried.</summary>
+    /// <value>The default value is 100 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// Gets or sets how many pages in a row may leave the server's <c>remaining_count</c> where it
+    /// was (or raise it) before the sync stops with <see cref="FlightTaskSyncStalledException"/>.
+    /// A server that changes tasks during a sync can hold the count for a page or two.
+    /// </summary>
+    /// <value>The default value is 5.</value>
+    [Range(1, 1000)]
+    public int MaxPagesWithoutProgress { get; set; } = 5;
+
+    /// <summary>Gets or sets the largest response body accepted for one page, in bytes.</summary>
+    /// <value>The default value is 67,108,864 (64 MiB); a full page of 2,000 tasks is about 2 MiB.</value>
+    [Range(1024L, long.MaxValue)]
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets whether an <c>http://</c> endpoint that is not a loopback address is accepted.
+    /// Tokens and tasks would cross the network unencrypted: leave this off outside a lab.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool AllowUnencryptedHttp { get; set; }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using FlightTaskSync.Client.Transport;
+using Polly;
+using Polly.Timeout;
+
+namespace FlightTaskSync.Client.Sync;
+
+/// <summary>
+/// Fetches one page of <c>sync_flight_tasks</c> through the resilience pipeline and turns the
+/// final outcome into the page's data or the <see cref="FlightTaskSyncException"/> that says
+/// what went wrong.
+/// </summary>
+internal sealed class PageFetcher
+{
+    private readonly ISyncFlightTasksQuery _query;
+    private readonly ResiliencePipeline<IOperationResult<ISyncFlightTasksResult>> _pipeline;
+
+    public PageFetcher(ISyncFlightTasksQuery query, ResiliencePipeline<IOperationResult<ISyncFlightTasksResult>> pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        _query = query;
+        _pipeline = pipeline;
+    }
+
+    /// <summary>Fetches the page that follows <paramref name="contentHashes"/>.</summary>
+    /// <param name="attempts">Where the pipeline records its retries for this page.</param>
+    public async Task<ISyncFlightTasks_Sync_flight_tasks> FetchAsync(
+        SyncScope scope,
+        IReadOnlyList<string> contentHashes,
+        PageAttempts attempts,
+        CancellationToken cancellationToken)
+    {
+        var variables = new SyncFlightTasksVariables(scope.OrganizationSenteraId, contentHashes, scope.IncludeDescendantOrganizations);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(PageResiliencePipelineFactory.AttemptsKey, attempts);
+        try
+        {
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        var result = await state.Query.ExecuteAsync(state.Variables, ctx.CancellationToken).ConfigureAwait(false);
+                        return Outcome.FromResult(result);
+                    }
+                    catch (Exception exception)
+                    {
+                        return Outcome.FromException<IOperationResult<ISyncFlightTasksResult>>(exception);
+                    }
+                },
+                context,
+                (Query: _query, Variables: variables)).ConfigureAwait(false);
+
+            return Interpret(outcome, scope, attempts, cancellationToken);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static ISyncFlightTasks_Sync_flight_tasks Interpret(
+        Outcome<IOperationResult<ISyncFlightTasksResult>> outcome,
+        SyncScope scope,
+        PageAttempts attempts,
+        CancellationToken cancellationToken)
+    {
+        var tries = attempts.Retries + 1;
+        if (outcome.Exception is { } exception)
+        {
+            // The caller's own cancellation goes out as it is, never wrapped.
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (exception is FlightTaskSyncException)
+            {
+                throw exception;
+            }
+
+            var what = exception switch
+            {
+                TimeoutRejectedException => "each attempt timed out",
+                HttpRequestException => $"the server could not be reached ({exception.Message})",
+                IOException => $"the connection broke ({exception.Message})",
+                OperationCanceledException => "the connection was dropped",
+                _ => null,
+            };
+            if (what is null)
+            {
+                throw new FlightTaskSyncException(
+                    $"Page {attempts.PageNumber} of the sync of {scope} failed unexpectedly: {exception.Message}",
+                    exception);
+            }
+
+            throw new FlightTaskSyncUnavailableException(
+                $"Page {attempts.PageNumber} of the sync of {scope} failed after {tries} attempt(s): {what}. " +
+                "The tasks synced so far are kept; sync again when the connection is back.",
+                exception)
+            {
+                Attempts = tries,
+            };
+        }
+
+        var result = outcome.Result!;
+        if (result.Errors.Count == 0 && result.Data is { } data)
+        {
+            return data.Sync_flight_tasks;
+        }
+
+        throw FromErrors(result.Errors, scope, attempts.PageNumber, tries);
+    }
+
+    private static FlightTaskSyncException FromErrors(IReadOnlyList<IClientError> errors, SyncScope scope, int pageNumber, int tries)
+    {
+        var status = errors.FirstOrDefault(e => e.StatusCode is not null)?.StatusCode;
+        var said = string.Join("; ", errors.Select(e => e.ToString()));
+        var first = errors.Count > 0 ? errors[0] : null;
+
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            var advice = status is HttpStatusCode.Unauthorized
+                ? "The access token was refused twice (a fresh one was asked for after the first 401): the user must sign in again."
+                : "The account has no access to this organization: check the organization id and the user's rights.";
+            return new FlightTaskSyncAuthenticationException($"The sync of {scope} was refused with HTTP {(int)status.Value}. {advice}")
+            {
+                StatusCode = status,
+            };
+        }
+
+        if (errors.Any(PageResiliencePipelineFactory.IsTransient))
+        {
+            return new FlightTaskSyncUnavailableException(
+                $"Page {pageNumber} of the sync of {scope} failed after {tries} attempt(s): {said}. " +
+                "The tasks synced so far are kept; sync again later.")
+            {
+                StatusCode = status,
+                Attempts = tries,
+            };
+        }
+
+        if (first?.Code is ClientErrorCodes.ResponseInvalid or ClientErrorCodes.ResponseTooLarge or ClientErrorCodes.ResponseNotJson)
+        {
+            return new FlightTaskSyncInvalidResponseException(
+                $"Page {pageNumber} of the sync of {scope} could not be used: {said}. The page was not applied; the store " +
+                "keeps what the previous pages brought. If this recurs, report it with this message.",
+                first.Exception)
+            {
+                PageNumber = pageNumber,
+            };
+        }
+
+        return new FlightTaskSyncRejectedException(
+            $"The server rejected page {pageNumber} of the sync of {scope}: {said}. Check the organization id " +
+            "and that this version of FlightTaskSync is still supported.")
+        {
+            StatusCode = status,
+            ServerErrors = [.. errors.Select(e => e.ToString())],
+        };
+    }
+}

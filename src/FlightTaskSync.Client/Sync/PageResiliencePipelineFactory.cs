@@ -1,0 +1,141 @@
+using System.Net;
+using FlightTaskSync.Client.Transport;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace FlightTaskSync.Client.Sync;
+
+/// <summary>
+/// Builds the Polly pipeline that runs around each page request (send, receive, read):
+/// retries transient failures with exponential backoff and jitter, honours <c>Retry-After</c>,
+/// gives each attempt its own timeout, and asks for a fresh token once after a 401.
+/// </summary>
+internal static class PageResiliencePipelineFactory
+{
+    /// <summary>The context key of the <see cref="PageAttempts"/> of the page being fetched.</summary>
+    public static readonly ResiliencePropertyKey<PageAttempts> AttemptsKey = new("FlightTaskSync.PageAttempts");
+
+    public static ResiliencePipeline<IOperationResult<ISyncFlightTasksResult>> Create(
+        FlightTaskSyncOptions options,
+        TimeProvider timeProvider,
+        ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+
+        var builder = new ResiliencePipelineBuilder<IOperationResult<ISyncFlightTasksResult>> { TimeProvider = timeProvider };
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<IOperationResult<ISyncFlightTasksResult>>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+                DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, options.MaxRetryDelay)),
+                OnRetry = args =>
+                {
+                    if (args.Context.Properties.TryGetValue(AttemptsKey, out var attempts))
+                    {
+                        attempts.Retries++;
+                        SyncLog.RetryingPage(logger, attempts.Scope, attempts.PageNumber, args.AttemptNumber + 1, args.RetryDelay, DescribeFailure(args.Outcome));
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
+        return builder.Build();
+    }
+
+    /// <summary>Tells whether a failed attempt is worth another one.</summary>
+    internal static bool ShouldRetry(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, ResilienceContext context)
+    {
+        if (outcome.Exception is { } exception)
+        {
+            return exception switch
+            {
+                TimeoutRejectedException => true,
+                HttpRequestException => true,
+                IOException => true,
+
+                // A cancellation the caller did not ask for is a connection dropped mid-read.
+                OperationCanceledException => !context.CancellationToken.IsCancellationRequested,
+                _ => false,
+            };
+        }
+
+        var result = outcome.Result;
+        if (result is null || result.Errors.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            if (error.StatusCode is HttpStatusCode.Unauthorized)
+            {
+                // Ask the token provider once more; a second 401 is final.
+                if (!context.Properties.TryGetValue(AttemptsKey, out var attempts) || attempts.TokenRefreshed)
+                {
+                    return false;
+                }
+
+                attempts.TokenRefreshed = true;
+                return true;
+            }
+
+            if (IsTransient(error))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Tells whether an error of a result is a passing one: 408, 429, most 5xx, a body cut short.</summary>
+    internal static bool IsTransient(IClientError error) =>
+        error.StatusCode switch
+        {
+            HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => true,
+            HttpStatusCode.NotImplemented or HttpStatusCode.HttpVersionNotSupported => false,
+            { } status => (int)status >= 500,
+            null => error.Code == ClientErrorCodes.ResponseNotJson,
+        };
+
+    private static TimeSpan? ServerDelay(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, TimeSpan maxDelay)
+    {
+        if (outcome.Result is not { } result)
+        {
+            return null;
+        }
+
+        foreach (var error in result.Errors)
+        {
+            if (error.StatusCode is HttpStatusCode.Unauthorized)
+            {
+                return TimeSpan.Zero;
+            }
+
+            if (error.RetryAfter is { } retryAfter)
+            {
+                return retryAfter > maxDelay ? maxDelay : retryAfter;
+            }
+        }
+
+        return null;
+    }
+
+    private static string DescribeFailure(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome) =>
+        outcome.Exception is { } exception
+            ? $"{exception.GetType().Name}: {exception.Message}"
+            : string.Join("; ", outcome.Result?.Errors.Select(e => e.ToString()) ?? []);
+}

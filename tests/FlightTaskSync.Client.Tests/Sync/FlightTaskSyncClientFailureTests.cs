@@ -1,0 +1,326 @@
+using System.Net;
+using FlightTaskSync.Client.Tests.TestDoubles;
+
+namespace FlightTaskSync.Client.Tests.Sync;
+
+/// <summary>How a sync meets a failing server: what it retries, what it gives up on, and what the store keeps.</summary>
+public sealed class FlightTaskSyncClientFailureTests
+{
+    private static readonly string Acme = FakeTask.OrganizationId("acme001");
+    private static readonly SyncScope AcmeScope = new(Acme);
+
+    [TestCase(500)]
+    [TestCase(502)]
+    [TestCase(503)]
+    [TestCase(504)]
+    [TestCase(408)]
+    public async Task SyncAsync_TransientStatusTwice_RetriesAndConverges(int status)
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 40);
+        harness.Server.Enqueue(FakeResponse.WithStatus(status), FakeResponse.WithStatus(status, "<html>busy</html>"));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Retries, Is.EqualTo(2));
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(3));
+        });
+        await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+
+    [Test]
+    public async Task SyncAsync_TooManyRequestsWithRetryAfter_WaitsThatLongBeforeTheNextAttempt()
+    {
+        await using var harness = new SyncHarness(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(10));
+        harness.Server.AddTasks(Acme, 10);
+        harness.Server.Enqueue(FakeResponse.TooManyRequests(retryAfterSeconds: 30));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        var requests = harness.Server.Requests;
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Retries, Is.EqualTo(1));
+            Assert.That(requests[1].ReceivedAt - requests[0].ReceivedAt, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
+        });
+        await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+
+    [Test]
+    public async Task SyncAsync_AttemptTimesOut_RetriesAndConverges()
+    {
+        await using var harness = new SyncHarness(o => o.AttemptTimeout = TimeSpan.FromSeconds(5));
+        harness.Server.AddTasks(Acme, 10);
+        harness.Server.Enqueue(new FakeResponse(200, "{}") { Delay = TimeSpan.FromSeconds(2) });
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.That(report.Retries, Is.EqualTo(1));
+        await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+
+    [Test]
+    public async Task SyncAsync_ConnectionDroppedOrBodyCutShort_RetriesAndConverges()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 10);
+        harness.Server.Enqueue(
+            FakeResponse.DroppedConnection(),
+            new FakeResponse(200) { Fault = WireMock.ResponseBuilders.FaultType.MALFORMED_RESPONSE_CHUNK },
+            FakeResponse.Json("""{"data":{"sync_flight_tasks":{"remaining_count":10,"upse"""));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.That(report.Retries, Is.EqualTo(3));
+        await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+
+    [Test]
+    public async Task SyncAsync_ServerKeepsFailing_GivesUpAfterTheConfiguredAttemptsKeepingTheCommittedPages()
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 3);
+        harness.Server.AddTasks(Acme, 300);
+        harness.Server.PageSize = 100;
+        harness.Server.BeforeAnswer = index =>
+        {
+            if (index == 1)
+            {
+                harness.Server.Enqueue(Enumerable.Repeat(FakeResponse.WithStatus(503), 10).ToArray());
+            }
+        };
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncUnavailableException>(() => harness.SyncAsync(AcmeScope));
+
+        var held = await harness.Store.ListAsync(AcmeScope);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.Attempts, Is.EqualTo(4));
+            Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(exception.Message, Does.Contain("sync again"));
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(5));
+            Assert.That(held.Select(t => t.SenteraId), Is.EquivalentTo(harness.Server.TasksOf(AcmeScope).Keys.Order(StringComparer.Ordinal).Take(100)));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_NothingListening_GivesUpWithUnavailable()
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 2);
+        harness.Server.Dispose();
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncUnavailableException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(exception!.InnerException, Is.InstanceOf<HttpRequestException>());
+    }
+
+    [Test]
+    public async Task SyncAsync_BadRequest_IsNotRetried()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.Enqueue(FakeResponse.WithStatus(400, """{"errors":[{"message":"content_hashes is too long","extensions":{"code":"BAD_REQUEST"}}]}"""));
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncRejectedException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(1));
+            Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(exception.ServerErrors, Has.Some.Contains("content_hashes is too long"));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_GraphQLErrors_AreNotRetried()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.Enqueue(FakeResponse.Json("""{"data":null,"errors":[{"message":"Organization not found","extensions":{"code":"NOT_FOUND"}}]}"""));
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncRejectedException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(1));
+            Assert.That(exception!.ServerErrors, Is.EqualTo(new[] { "NOT_FOUND: Organization not found" }));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_Forbidden_IsNotRetried()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.Enqueue(FakeResponse.WithStatus(403));
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncAuthenticationException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(1));
+            Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_UnauthorizedOnce_AsksForAFreshTokenAndGoesOn()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 5);
+        harness.Server.Enqueue(FakeResponse.WithStatus(401));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        var requests = harness.Server.Requests;
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Retries, Is.EqualTo(1));
+            Assert.That(requests[0].Authorization, Is.EqualTo(new[] { "Bearer token-1" }));
+            Assert.That(requests[1].Authorization, Is.EqualTo(new[] { "Bearer token-2" }));
+            Assert.That(requests[1].ReceivedAt, Is.EqualTo(requests[0].ReceivedAt), "a token refresh is retried at once");
+        });
+        await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+
+    [Test]
+    public async Task SyncAsync_UnauthorizedTwice_FailsAfterOneRefresh()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.Enqueue(FakeResponse.WithStatus(401), FakeResponse.WithStatus(401), FakeResponse.WithStatus(401));
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncAuthenticationException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(2));
+            Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(exception.Message, Does.Contain("sign in again"));
+            Assert.That(exception.Message, Does.Not.Contain("token-"), "the token itself never appears in messages");
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_TokenProviderFails_FailsWithAuthentication()
+    {
+        await using var harness = new SyncHarness(o => o.AccessTokenProvider = _ => throw new InvalidOperationException("refresh token expired"));
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncAuthenticationException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Is.Empty);
+            Assert.That(exception!.InnerException, Is.InstanceOf<InvalidOperationException>());
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_ServerSendsTheSamePageForever_StopsWithStalled()
+    {
+        await using var harness = new SyncHarness();
+        var task = new FakeTask(FakeTask.TaskId(1), Acme, "Stuck");
+        var samePage = FakeResponse.Json(FakeFieldAgentServer.PageJson(remainingCount: 100, [task]));
+        harness.Server.Enqueue(Enumerable.Repeat(samePage, 50).ToArray());
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncStalledException>(() => harness.SyncAsync(AcmeScope));
+
+        var held = await harness.Store.CountAsync(AcmeScope);
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(2));
+            Assert.That(exception!.PageNumber, Is.EqualTo(2));
+            Assert.That(exception.RemainingCount, Is.EqualTo(100));
+            Assert.That(held, Is.EqualTo(1), "what the first page brought is kept");
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_RemainingCountNeverFalls_StopsWithStalledAfterTheConfiguredPages()
+    {
+        await using var harness = new SyncHarness(o => o.MaxPagesWithoutProgress = 3);
+        var pages = Enumerable.Range(1, 20)
+            .Select(n => FakeResponse.Json(FakeFieldAgentServer.PageJson(remainingCount: 500, [new FakeTask(FakeTask.TaskId(n), Acme, $"Task {n}")])))
+            .ToArray();
+        harness.Server.Enqueue(pages);
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncStalledException>(() => harness.SyncAsync(AcmeScope));
+
+        var held = await harness.Store.CountAsync(AcmeScope);
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(4));
+            Assert.That(exception!.PageNumber, Is.EqualTo(4));
+            Assert.That(held, Is.EqualTo(4));
+        });
+    }
+
+    [TestCase("content_hash", "upserted[0].content_hash")]
+    [TestCase("both", "both upserted and deleted")]
+    [TestCase("twice", "upserted twice")]
+    [TestCase("negative", "negative remaining count")]
+    [TestCase("field", "'Field', not a FlightTask")]
+    [TestCase("status", "expected a string")]
+    public async Task SyncAsync_MalformedPageInTheMiddle_FailsAndKeepsThePagesBefore(string fault, string expectedInMessage)
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 300);
+        harness.Server.PageSize = 100;
+        var a = new FakeTask(FakeTask.TaskId(9_001), Acme, "A");
+        var b = new FakeTask(FakeTask.TaskId(9_002), Acme, "B");
+        var bad = fault switch
+        {
+            "content_hash" => FakeFieldAgentServer.PageJson(5, [a]).Replace($"\"content_hash\":\"{a.ContentHash}\",", string.Empty, StringComparison.Ordinal),
+            "both" => FakeFieldAgentServer.PageJson(5, [a, b], [b]),
+            "twice" => FakeFieldAgentServer.PageJson(5, [a, b, a]),
+            "negative" => FakeFieldAgentServer.PageJson(-1, [a]),
+            "field" => FakeFieldAgentServer.PageJson(5, [a]).Replace("{\"__typename\":\"FlightTask\"", "{\"__typename\":\"Field\"", StringComparison.Ordinal),
+            _ => FakeFieldAgentServer.PageJson(5, [a]).Replace("\"status\":\"OPEN\"", "\"status\":7", StringComparison.Ordinal),
+        };
+        harness.Server.BeforeAnswer = index =>
+        {
+            if (index == 1)
+            {
+                harness.Server.Enqueue(FakeResponse.Json(bad));
+            }
+        };
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncInvalidResponseException>(() => harness.SyncAsync(AcmeScope));
+
+        var held = await harness.Store.ListAsync(AcmeScope);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.Message, Does.Contain(expectedInMessage));
+            Assert.That(exception.PageNumber, Is.EqualTo(2));
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(2), "a malformed page is not asked for again");
+            Assert.That(held.Select(t => t.SenteraId), Is.EquivalentTo(harness.Server.TasksOf(AcmeScope).Keys.Order(StringComparer.Ordinal).Take(100)));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_CanceledWhileAPageIsInFlight_ThrowsOperationCanceledAndKeepsCommittedPages()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 300);
+        harness.Server.PageSize = 100;
+        using var cancellation = new CancellationTokenSource();
+        harness.Server.BeforeAnswer = index =>
+        {
+            if (index == 1)
+            {
+                harness.Server.Enqueue(new FakeResponse(200, "{}") { Delay = TimeSpan.FromSeconds(1) });
+                cancellation.Cancel();
+            }
+        };
+
+        var thrown = Assert.CatchAsync<OperationCanceledException>(() => harness.SyncAsync(AcmeScope, cancellationToken: cancellation.Token));
+
+        var countAfterCancel = await harness.Store.CountAsync(AcmeScope);
+        harness.Server.BeforeAnswer = null;
+        var resumed = await harness.SyncAsync(AcmeScope);
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown, Is.Not.InstanceOf<FlightTaskSyncException>());
+            Assert.That(countAfterCancel, Is.EqualTo(100));
+            Assert.That(resumed.Upserted, Is.EqualTo(200), "the next sync resumes where the canceled one stopped");
+        });
+        await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+}
