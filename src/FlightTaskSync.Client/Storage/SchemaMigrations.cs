@@ -9,6 +9,9 @@ internal static class SchemaMigrations
     /// <summary>The steps, in version order (1, 2, ...).</summary>
     public static IReadOnlyList<SchemaMigration> All { get; } =
     [
+        // flight_tasks keeps its rowid: with raw JSON of about 1 KB a row, a WITHOUT ROWID table
+        // measured 2.5x slower to fill, 2.5x slower to read the hashes of, and 3x larger on disk
+        // (100,000 tasks: 11.4 s vs 4.6 s, 0.7 s vs 0.27 s, 489 MB vs 165 MB).
         new(1, "Create the scope and task tables", """
             CREATE TABLE sync_scopes (
                 scope_id INTEGER PRIMARY KEY,
@@ -47,7 +50,7 @@ internal static class SchemaMigrations
                 raw_json TEXT NOT NULL,
                 synced_at INTEGER NOT NULL,
                 PRIMARY KEY (scope_id, sentera_id)
-            ) WITHOUT ROWID;
+            );
             """),
 
         // The primary key already serves lookups by id and the hash read of a scope; these serve
