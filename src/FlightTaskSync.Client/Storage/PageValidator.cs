@@ -9,7 +9,7 @@ internal static class PageValidator
     /// <summary>Throws when the page cannot be applied as one consistent change.</summary>
     /// <exception cref="ArgumentNullException">A list is null.</exception>
     /// <exception cref="ArgumentException">
-    /// A null task, a task without sentera_id or content_hash, a null or empty deleted id, an id
+    /// A null task, a task without sentera_id or content_hash or another required value, a null or empty deleted id, an id
     /// twice in one list, or an id in both lists. The message names the id or position.
     /// </exception>
     public static void Validate(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds)
@@ -29,6 +29,12 @@ internal static class PageValidator
             if (string.IsNullOrEmpty(task.ContentHash))
             {
                 throw new ArgumentException($"The page's upserted task '{task.SenteraId}' has no content_hash.", nameof(upserted));
+            }
+
+            // The model marks these required; a null would only fail later, inside the transaction.
+            if (task.Name is null || task.StatusValue is null || task.CreatedBySenteraId is null || task.RawJson is null)
+            {
+                throw new ArgumentException($"The page's upserted task '{task.SenteraId}' lacks a required value (name, status, created_by or raw JSON).", nameof(upserted));
             }
 
             if (!upsertedIds.Add(task.SenteraId))
