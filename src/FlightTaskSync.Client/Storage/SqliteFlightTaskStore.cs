@@ -8,6 +8,14 @@ namespace FlightTaskSync.Client.Storage;
 /// </summary>
 internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
 {
+    private static readonly string GetSql =
+        $"SELECT {FlightTaskColumns.SelectList} FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id = $sentera_id;";
+
+    // The count (an index-only scan, a few ms per 100,000 rows) sizes the dictionary once.
+    private const string ReadContentHashesSql =
+        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" +
+        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+
     private readonly FlightTaskDatabase _database;
     private readonly TimeProvider _timeProvider;
 
@@ -28,7 +36,7 @@ internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {FlightTaskColumns.SelectList} FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id = $sentera_id;";
+            command.CommandText = GetSql;
             ScopeSql.AddParameters(command, scope);
             command.Parameters.AddWithValue("$sentera_id", senteraId);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -108,10 +116,7 @@ internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
-            // The count (an index-only scan, a few ms per 100,000 rows) sizes the dictionary once.
-            command.CommandText =
-                $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" +
-                $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+            command.CommandText = ReadContentHashesSql;
             ScopeSql.AddParameters(command, scope);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
