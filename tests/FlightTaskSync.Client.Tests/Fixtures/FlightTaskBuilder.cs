@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using FlightTaskSync.Client.Storage;
 
 namespace FlightTaskSync.Client.Tests.Fixtures;
 
@@ -32,6 +33,9 @@ internal sealed class FlightTaskBuilder
     private DateTimeOffset? _targetedAt;
     private DateTimeOffset? _completedAt;
     private string? _hash;
+    private string? _senteraId;
+    private string? _rawJson;
+    private bool _everyOptionalField;
 
     private FlightTaskBuilder(int number)
     {
@@ -135,30 +139,59 @@ internal sealed class FlightTaskBuilder
         return this;
     }
 
+    /// <summary>Replaces the id of the real shape, e.g. with an empty one.</summary>
+    public FlightTaskBuilder WithSenteraId(string senteraId)
+    {
+        _senteraId = senteraId;
+        return this;
+    }
+
+    /// <summary>Replaces the generated body with this exact text.</summary>
+    public FlightTaskBuilder WithRawJson(string rawJson)
+    {
+        _rawJson = rawJson;
+        return this;
+    }
+
+    /// <summary>Also sets the optional fields no other method sets: plan, survey, completed/updated by, due, started, canceled.</summary>
+    public FlightTaskBuilder WithEveryOptionalField()
+    {
+        _everyOptionalField = true;
+        return this;
+    }
+
     public FlightTask Build()
     {
-        var id = TaskId(_number);
+        var id = _senteraId ?? TaskId(_number);
         var createdBy = UserId(1);
         var hash = _hash ?? Hash($"{id}/{_version}");
+        var all = _everyOptionalField;
         return new FlightTask
         {
             SenteraId = id,
             ContentHash = hash,
             Name = _name,
-            Status = StatusOf(_status),
+            Status = ServerEnumValues.ParseStatus(_status),
             StatusValue = _status,
-            Provider = ProviderOf(_provider),
+            Provider = ServerEnumValues.ParseProvider(_provider),
             Notes = _notes,
             OrganizationSenteraId = _organizationId,
             FieldSenteraId = _fieldId,
+            PlanSenteraId = all ? "p8k2m1x_FS_7hh3Acme_CV_stag_877281e47_210503_085336" : null,
+            SurveySenteraId = all ? "s1c9v0z_CO_5tt7Acme_CV_stag_877281e47_210503_085336" : null,
             AssignedToSenteraId = _assignedToId,
+            CompletedBySenteraId = all ? UserId(3) : null,
             CreatedBySenteraId = createdBy,
+            UpdatedBySenteraId = all ? UserId(4) : null,
             CreatedAt = _createdAt,
             UpdatedAt = _updatedAt,
             ScheduledAt = _scheduledAt,
             TargetedAt = _targetedAt,
+            DueAt = all ? _createdAt.AddDays(30) : null,
+            StartedAt = all ? _createdAt.AddDays(2).AddMilliseconds(1) : null,
             CompletedAt = _completedAt,
-            RawJson = RawJson(id, hash, createdBy),
+            CanceledAt = all ? _createdAt.AddDays(3).AddMilliseconds(500) : null,
+            RawJson = _rawJson ?? RawJson(id, hash, createdBy),
             SyncedAt = SyncTime,
         };
     }
@@ -180,26 +213,6 @@ internal sealed class FlightTaskBuilder
         ["updated_at"] = _updatedAt.ToString("O"),
         ["version"] = _version,
     });
-
-    private static FlightTaskStatus StatusOf(string value) => value switch
-    {
-        "OPEN" => FlightTaskStatus.Open,
-        "IN_PROGRESS" => FlightTaskStatus.InProgress,
-        "FLIGHT_COMPLETED" => FlightTaskStatus.FlightCompleted,
-        "WAITING_FOR_UPLOAD" => FlightTaskStatus.WaitingForUpload,
-        "COMPLETED" => FlightTaskStatus.Completed,
-        "FAILED" => FlightTaskStatus.Failed,
-        "CANCELED" => FlightTaskStatus.Canceled,
-        _ => FlightTaskStatus.Unknown,
-    };
-
-    private static FlightTaskProvider ProviderOf(string? value) => value switch
-    {
-        "SELF" => FlightTaskProvider.Self,
-        "SENTERA" => FlightTaskProvider.Sentera,
-        "FLY_GUYS" => FlightTaskProvider.FlyGuys,
-        _ => FlightTaskProvider.Unknown,
-    };
 
     private static string Hash(string text) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 

@@ -54,12 +54,7 @@ public class SqliteFlightTaskStoreInvalidPageTests
     [Test]
     public async Task ApplyPageAsync_EmptySenteraId_ThrowsNamingThePositionAndWritesNothing()
     {
-        var valid = FlightTaskBuilder.Task(4).Build();
-        var withoutId = new FlightTask
-        {
-            SenteraId = "", ContentHash = valid.ContentHash, Name = valid.Name, Status = valid.Status, StatusValue = valid.StatusValue,
-            Provider = valid.Provider, CreatedBySenteraId = valid.CreatedBySenteraId, CreatedAt = valid.CreatedAt, UpdatedAt = valid.UpdatedAt, RawJson = valid.RawJson,
-        };
+        var withoutId = FlightTaskBuilder.Task(4).WithSenteraId("").Build();
 
         await AssertRefusedAsync([FlightTaskBuilder.Task(3).Build(), withoutId], [], "task at index 1 has no sentera_id");
     }
@@ -73,14 +68,9 @@ public class SqliteFlightTaskStoreInvalidPageTests
     [Test]
     public async Task ApplyPageAsync_RequiredValueMissing_ThrowsNamingTheIdAndWritesNothing()
     {
-        var valid = FlightTaskBuilder.Task(4).Build();
-        var withoutName = new FlightTask
-        {
-            SenteraId = valid.SenteraId, ContentHash = valid.ContentHash, Name = null!, Status = valid.Status, StatusValue = valid.StatusValue,
-            Provider = valid.Provider, CreatedBySenteraId = valid.CreatedBySenteraId, CreatedAt = valid.CreatedAt, UpdatedAt = valid.UpdatedAt, RawJson = valid.RawJson,
-        };
+        var withoutName = FlightTaskBuilder.Task(4).Named(null!).Build();
 
-        await AssertRefusedAsync([FlightTaskBuilder.Task(3).Build(), withoutName], [], $"task '{valid.SenteraId}' lacks a required value");
+        await AssertRefusedAsync([FlightTaskBuilder.Task(3).Build(), withoutName], [], $"task '{FlightTaskBuilder.TaskId(4)}' lacks a required value");
     }
 
     [Test]
