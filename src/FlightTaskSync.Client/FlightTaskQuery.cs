@@ -1,0 +1,40 @@
+namespace FlightTaskSync.Client;
+
+/// <summary>
+/// What <see cref="IFlightTaskStore.ListAsync"/> returns: filters (all optional, combined with AND),
+/// an order and a page. The default query lists every task of the scope by
+/// <see cref="FlightTaskOrder.UpdatedAt"/>, oldest change first.
+/// </summary>
+public sealed class FlightTaskQuery
+{
+    /// <summary>
+    /// Gets the status to keep, or <see langword="null"/> for any. <see cref="FlightTaskStatus.Unknown"/>
+    /// keeps the tasks whose status this version of the SDK does not know.
+    /// </summary>
+    public FlightTaskStatus? Status { get; init; }
+
+    /// <summary>Gets the organization id to keep (useful in a scope with descendants), or <see langword="null"/> for any.</summary>
+    public string? OrganizationSenteraId { get; init; }
+
+    /// <summary>Gets the field id to keep, or <see langword="null"/> for any.</summary>
+    public string? FieldSenteraId { get; init; }
+
+    /// <summary>Gets the id of the assignee to keep, or <see langword="null"/> for any.</summary>
+    public string? AssignedToSenteraId { get; init; }
+
+    /// <summary>Gets what to sort by; ties are broken by sentera id.</summary>
+    /// <value>The default value is <see cref="FlightTaskOrder.UpdatedAt"/>.</value>
+    public FlightTaskOrder OrderBy { get; init; } = FlightTaskOrder.UpdatedAt;
+
+    /// <summary>Gets whether to sort in descending order (the tie-break by sentera id too).</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool Descending { get; init; }
+
+    /// <summary>Gets how many tasks of the ordered result to skip; 0 or more.</summary>
+    /// <value>The default value is 0.</value>
+    public int Skip { get; init; }
+
+    /// <summary>Gets the most tasks to return (1 or more), or <see langword="null"/> for all.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public int? Take { get; init; }
+}

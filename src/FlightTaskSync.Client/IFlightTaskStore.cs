@@ -1,0 +1,53 @@
+namespace FlightTaskSync.Client;
+
+/// <summary>
+/// The local copy of the flight tasks, kept per <see cref="SyncScope"/> by the sync. Reads need no
+/// connection and never wait for a sync that is writing. Every member is thread-safe.
+/// </summary>
+public interface IFlightTaskStore
+{
+    /// <summary>Reads one task held for a scope.</summary>
+    /// <param name="scope">The scope the task was synced in.</param>
+    /// <param name="senteraId">The task's id (case-sensitive).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The task, or <see langword="null"/> when the scope holds no task with that id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> or <paramref name="senteraId"/> is null.</exception>
+    Task<FlightTask?> GetAsync(SyncScope scope, string senteraId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the tasks held for a scope that match a query, in the query's order.</summary>
+    /// <param name="scope">The scope to list.</param>
+    /// <param name="query">Filters, order and page; <see langword="null"/> lists every task by <see cref="FlightTaskOrder.UpdatedAt"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The matching tasks; empty when the scope holds none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The query's <see cref="FlightTaskQuery.Skip"/> is negative or its <see cref="FlightTaskQuery.Take"/> is less than 1.</exception>
+    Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts the tasks held for a scope.</summary>
+    /// <param name="scope">The scope to count.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>How many tasks the scope holds; 0 for a scope never synced.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts the tasks held for a scope that match a query's filters. The query's order,
+    /// <see cref="FlightTaskQuery.Skip"/> and <see cref="FlightTaskQuery.Take"/> do not apply to a count.
+    /// </summary>
+    /// <param name="scope">The scope to count.</param>
+    /// <param name="query">The filters.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>How many of the scope's tasks match.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> or <paramref name="query"/> is null.</exception>
+    Task<int> CountAsync(SyncScope scope, FlightTaskQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets everything held for a scope, its tasks and its sync bookkeeping, in one transaction.
+    /// Other scopes are untouched. The next sync of the scope starts from nothing.
+    /// </summary>
+    /// <param name="scope">The scope to forget.</param>
+    /// <param name="cancellationToken">Cancels the reset before it is committed.</param>
+    /// <returns>A task that completes when the scope is forgotten.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    Task ResetAsync(SyncScope scope, CancellationToken cancellationToken = default);
+}

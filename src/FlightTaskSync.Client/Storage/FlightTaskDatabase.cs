@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+
+namespace FlightTaskSync.Client.Storage;
+
+/// <summary>
+/// The SQLite file behind the store: its connection string, the settings every connection gets,
+/// and the one-time preparation of the file (WAL mode, schema migrations) on first use.
+/// </summary>
+internal sealed class FlightTaskDatabase : IDisposable
+{
+    /// <summary>How long a statement waits for a lock held by another connection before failing.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _preparation = new(1, 1);
+    private volatile bool _prepared;
+
+    /// <summary>Describes the database at <paramref name="path"/>; nothing is opened until first use.</summary>
+    /// <param name="path">The database file; a relative path is taken from the current directory now.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty or white space.</exception>
+    public FlightTaskDatabase(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The path of the flight task database file is required (e.g. '<app data>/flighttasks.db').", nameof(path));
+        }
+
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+    }
+
+    /// <summary>Gets the full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Opens a connection with the store's settings. The first call of this instance prepares the
+    /// file (creates its folder, refuses a newer schema, turns WAL on, migrates) exactly once.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file cannot be opened or prepared, or was made by a newer version of FlightTaskSync.</exception>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (!_prepared)
+        {
+            await PrepareOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await OpenConfiguredAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the pooled connections to the file, so it can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _preparation.Dispose();
+    }
+
+    private async Task PrepareOnceAsync(CancellationToken cancellationToken)
+    {
+        await _preparation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_prepared)
+            {
+                return;
+            }
+
+            await PrepareAsync(cancellationToken).ConfigureAwait(false);
+            _prepared = true;
+        }
+        finally
+        {
+            _preparation.Release();
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            var connection = await OpenConfiguredAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                // The version is checked before WAL is turned on: a newer database is not touched at all.
+                await SchemaMigrator.EnsureNotNewerAsync(connection, Path, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+                await SchemaMigrator.MigrateAsync(connection, SchemaMigrations.LatestVersion, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"The flight task database '{Path}' could not be opened: {exception.Message} " +
+                "Check that the path names a SQLite file (or a new one) in a folder this app can write to, or set DatabasePath to another file.",
+                exception);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenConfiguredAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Per connection: wait for a writer instead of failing with SQLITE_BUSY; NORMAL is
+            // durable enough under WAL (a power cut may lose the last commit, never corrupt the file).
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

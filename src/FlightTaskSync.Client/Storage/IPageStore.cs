@@ -1,0 +1,20 @@
+namespace FlightTaskSync.Client.Storage;
+
+/// <summary>What the sync engine needs of the store: the scope's hash set, and atomic page writes.</summary>
+internal interface IPageStore
+{
+    /// <summary>Reads the content hash of every task held for the scope, keyed by sentera id (ordinal).</summary>
+    Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies one page in one transaction: records the scope, upserts every task, deletes every id.
+    /// The page is checked first; a bad page, a failure or a cancellation before the commit leaves
+    /// the store exactly as it was.
+    /// </summary>
+    /// <exception cref="ArgumentException">The page is invalid (see <see cref="PageValidator.Validate"/>); nothing is written.</exception>
+    /// <exception cref="OperationCanceledException">Canceled before the commit; nothing is written.</exception>
+    Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a sync of the scope reached the end (<c>remaining_count</c> 0).</summary>
+    Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,70 @@
+namespace FlightTaskSync.Client.Storage;
+
+/// <summary>
+/// Every schema version the store knows, oldest first. Append only: a released step is never
+/// edited, and no step drops data (a column or table that goes away is copied first).
+/// </summary>
+internal static class SchemaMigrations
+{
+    /// <summary>The steps, in version order (1, 2, ...).</summary>
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        // flight_tasks keeps its rowid: with raw JSON of about 1 KB a row, a WITHOUT ROWID table
+        // measured 2.5x slower to fill, 2.5x slower to read the hashes of, and 3x larger on disk
+        // (100,000 tasks: 11.4 s vs 4.6 s, 0.7 s vs 0.27 s, 489 MB vs 165 MB).
+        new(1, "Create the scope and task tables", """
+            CREATE TABLE sync_scopes (
+                scope_id INTEGER PRIMARY KEY,
+                organization_sentera_id TEXT NOT NULL,
+                include_descendants INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                last_page_at INTEGER,
+                last_completed_at INTEGER,
+                UNIQUE (organization_sentera_id, include_descendants)
+            );
+
+            CREATE TABLE flight_tasks (
+                scope_id INTEGER NOT NULL REFERENCES sync_scopes (scope_id) ON DELETE CASCADE,
+                sentera_id TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                provider TEXT,
+                notes TEXT,
+                organization_sentera_id TEXT,
+                field_sentera_id TEXT,
+                plan_sentera_id TEXT,
+                survey_sentera_id TEXT,
+                assigned_to_sentera_id TEXT,
+                completed_by_sentera_id TEXT,
+                created_by_sentera_id TEXT NOT NULL,
+                updated_by_sentera_id TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                scheduled_at INTEGER,
+                targeted_at INTEGER,
+                due_at INTEGER,
+                started_at INTEGER,
+                completed_at INTEGER,
+                canceled_at INTEGER,
+                raw_json TEXT NOT NULL,
+                synced_at INTEGER NOT NULL,
+                PRIMARY KEY (scope_id, sentera_id)
+            );
+            """),
+
+        // The primary key already serves lookups by id and the hash read of a scope; these serve
+        // the filters and orders of ListAsync. Each ends with sentera_id, the tie-break.
+        new(2, "Index the columns tasks are listed by", """
+            CREATE INDEX ix_flight_tasks_status ON flight_tasks (scope_id, status, updated_at, sentera_id);
+            CREATE INDEX ix_flight_tasks_updated_at ON flight_tasks (scope_id, updated_at, sentera_id);
+            CREATE INDEX ix_flight_tasks_targeted_at ON flight_tasks (scope_id, targeted_at, sentera_id);
+            CREATE INDEX ix_flight_tasks_field ON flight_tasks (scope_id, field_sentera_id);
+            CREATE INDEX ix_flight_tasks_assigned_to ON flight_tasks (scope_id, assigned_to_sentera_id);
+            CREATE INDEX ix_flight_tasks_organization ON flight_tasks (scope_id, organization_sentera_id);
+            """),
+    ];
+
+    /// <summary>The newest version this build knows.</summary>
+    public static int LatestVersion => All[^1].Version;
+}

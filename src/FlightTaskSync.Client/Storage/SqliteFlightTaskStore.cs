@@ -1,0 +1,184 @@
+using System.Globalization;
+
+namespace FlightTaskSync.Client.Storage;
+
+/// <summary>
+/// The store on SQLite. Every call takes its own pooled connection, so calls are thread-safe;
+/// under WAL, reads see the last committed page and never wait for a page being written.
+/// </summary>
+internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
+{
+    private static readonly string GetSql =
+        $"SELECT {FlightTaskColumns.SelectList} FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id = $sentera_id;";
+
+    // The count (an index-only scan, a few ms per 100,000 rows) sizes the dictionary once.
+    private const string ReadContentHashesSql =
+        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" +
+        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+
+    private readonly FlightTaskDatabase _database;
+    private readonly TimeProvider _timeProvider;
+
+    public SqliteFlightTaskStore(FlightTaskDatabase database, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _database = database;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc/>
+    public async Task<FlightTask?> GetAsync(SyncScope scope, string senteraId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(senteraId);
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = GetSql;
+            ScopeSql.AddParameters(command, scope);
+            command.Parameters.AddWithValue("$sentera_id", senteraId);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? FlightTaskRowReader.Read(reader) : null;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        query ??= new FlightTaskQuery();
+        FlightTaskQuerySql.Validate(query, nameof(query));
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            FlightTaskQuerySql.SetList(command, scope, query);
+            var tasks = new List<FlightTask>(Math.Min(query.Take ?? 64, 1024));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    tasks.Add(FlightTaskRowReader.Read(reader));
+                }
+            }
+
+            return tasks;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
+        CountAsync(scope, new FlightTaskQuery(), cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<int> CountAsync(SyncScope scope, FlightTaskQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(query);
+        FlightTaskQuerySql.Validate(query, nameof(query));
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            FlightTaskQuerySql.SetCount(command, scope, query);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task ResetAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = ScopeSql.Delete;
+            ScopeSql.AddParameters(command, scope);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = ReadContentHashesSql;
+            ScopeSql.AddParameters(command, scope);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var hashes = new Dictionary<string, string>(reader.GetInt32(0), StringComparer.Ordinal);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    hashes.Add(reader.GetString(0), reader.GetString(1));
+                }
+
+                return hashes;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<PageWriteResult> ApplyPageAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        PageValidator.Validate(upserted, deletedIds);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Disposed without a commit (failure or cancellation), the transaction rolls back.
+            using var transaction = connection.BeginTransaction();
+            using var writer = await PageWriter.CreateAsync(connection, transaction, scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var updated = await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
+            foreach (var task in upserted)
+            {
+                await writer.UpsertAsync(task, cancellationToken).ConfigureAwait(false);
+            }
+
+            var deleted = 0;
+            foreach (var id in deletedIds)
+            {
+                deleted += await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new PageWriteResult(upserted.Count - updated, updated, deleted);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = ScopeSql.RecordCompleted;
+            ScopeSql.AddParameters(command, scope);
+            command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
+            command.Parameters.AddWithValue("$completed", StoredTime.ToStored(completedAt));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+
+namespace FlightTaskSync.Client.Tests.Storage;
+
+/// <summary>The database file: where it goes, how connections are set up, how it is prepared, what it refuses.</summary>
+public class FlightTaskDatabaseTests
+{
+    private TempFolder _folder = null!;
+    private readonly List<FlightTaskDatabase> _databases = [];
+
+    [SetUp]
+    public void SetUp() => _folder = new TempFolder();
+
+    [TearDown]
+    public void TearDown()
+    {
+        foreach (var database in _databases)
+        {
+            database.Dispose();
+        }
+
+        _databases.Clear();
+        _folder.Dispose();
+    }
+
+    [Test]
+    public async Task OpenConnectionAsync_FolderMissing_CreatesItAndTheFile()
+    {
+        var path = Path.Combine(_folder.Path, "app", "data", "flighttasks.db");
+        var database = Track(new FlightTaskDatabase(path));
+
+        await using (await database.OpenConnectionAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.That(File.Exists(path), Is.True);
+    }
+
+    [Test]
+    public async Task OpenConnectionAsync_NewFile_IsInWalModeAtTheLatestSchema()
+    {
+        var path = _folder.File("flighttasks.db");
+        var database = Track(new FlightTaskDatabase(path));
+
+        await using (await database.OpenConnectionAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.That(RawDatabase.Scalar(path, "PRAGMA journal_mode;"), Is.EqualTo("wal"));
+        Assert.That(RawDatabase.Long(path, "PRAGMA user_version;"), Is.EqualTo(SchemaMigrations.LatestVersion));
+    }
+
+    [Test]
+    public async Task OpenConnectionAsync_EveryConnection_HasTheStoreSettings()
+    {
+        var database = Track(new FlightTaskDatabase(_folder.File("flighttasks.db")));
+
+        for (var i = 0; i < 2; i++)
+        {
+            // The second connection comes from the pool: the settings hold there too.
+            var connection = await database.OpenConnectionAsync(CancellationToken.None);
+            await using (connection)
+            {
+                Assert.That(Pragma(connection, "busy_timeout"), Is.EqualTo(30_000));
+                Assert.That(Pragma(connection, "synchronous"), Is.EqualTo(1), "NORMAL");
+                Assert.That(Pragma(connection, "foreign_keys"), Is.EqualTo(1));
+                Assert.That(connection.DefaultTimeout, Is.EqualTo(30));
+            }
+        }
+    }
+
+    [Test]
+    public async Task OpenConnectionAsync_ManyCallersAtOnceOnANewFile_AllGetAMigratedDatabase()
+    {
+        var path = _folder.File("flighttasks.db");
+        var database = Track(new FlightTaskDatabase(path));
+        var store = new SqliteFlightTaskStore(database, TimeProvider.System);
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.CountAsync(StoreFixture.Scope))));
+
+        Assert.That(counts, Is.All.Zero);
+        Assert.That(RawDatabase.Long(path, "PRAGMA user_version;"), Is.EqualTo(SchemaMigrations.LatestVersion));
+    }
+
+    [Test]
+    public async Task OpenConnectionAsync_AfterTheFirstUse_DoesNotPrepareTheFileAgain()
+    {
+        var path = _folder.File("flighttasks.db");
+        var database = Track(new FlightTaskDatabase(path));
+        await using (await database.OpenConnectionAsync(CancellationToken.None))
+        {
+        }
+
+        // Were the file checked again, this would now be refused (see the newer-version test).
+        RawDatabase.Execute(path, "PRAGMA user_version = 99;");
+
+        Assert.DoesNotThrowAsync(async () => await (await database.OpenConnectionAsync(CancellationToken.None)).DisposeAsync());
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await Track(new FlightTaskDatabase(path)).OpenConnectionAsync(CancellationToken.None));
+    }
+
+    [Test]
+    public void OpenConnectionAsync_DatabaseFromANewerVersion_IsRefusedAndLeftUntouched()
+    {
+        var path = _folder.File("flighttasks.db");
+        RawDatabase.Execute(path, "CREATE TABLE future_tasks (id TEXT PRIMARY KEY, body TEXT); INSERT INTO future_tasks VALUES ('a', 'kept'); PRAGMA user_version = 99;");
+        var before = File.ReadAllBytes(path);
+        var database = Track(new FlightTaskDatabase(path));
+
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+        database.Dispose();
+
+        Assert.That(thrown.Message, Does.Contain(path).And.Contain("newer version of FlightTaskSync").And.Contain("DatabasePath"));
+        Assert.That(File.ReadAllBytes(path), Is.EqualTo(before));
+        Assert.That(File.Exists(path + "-wal"), Is.False);
+        Assert.That(RawDatabase.Scalar(path, "PRAGMA journal_mode;"), Is.EqualTo("delete"));
+    }
+
+    [Test]
+    public void OpenConnectionAsync_FolderPathIsAFile_ThrowsNamingThePathAndWhatToDo()
+    {
+        var blocker = _folder.File("not-a-folder");
+        File.WriteAllText(blocker, "a file where the database folder should be");
+        var path = Path.Combine(blocker, "flighttasks.db");
+        var database = Track(new FlightTaskDatabase(path));
+
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+
+        Assert.That(thrown.Message, Does.Contain(path).And.Contain("set DatabasePath to another file"));
+        Assert.That(thrown.InnerException, Is.InstanceOf<IOException>());
+    }
+
+    [Test]
+    public void OpenConnectionAsync_PathIsAFolder_ThrowsNamingThePathAndWhatToDo()
+    {
+        var path = _folder.File("a-folder");
+        Directory.CreateDirectory(path);
+        var database = Track(new FlightTaskDatabase(path));
+
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+
+        Assert.That(thrown.Message, Does.Contain(path).And.Contain("set DatabasePath to another file"));
+        Assert.That(thrown.InnerException, Is.InstanceOf<SqliteException>());
+    }
+
+    [Test]
+    public void OpenConnectionAsync_FileIsNotADatabase_ThrowsNamingThePath()
+    {
+        var path = _folder.File("flighttasks.db");
+        File.WriteAllText(path, new string('x', 4096));
+        var database = Track(new FlightTaskDatabase(path));
+
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+
+        Assert.That(thrown.Message, Does.Contain(path));
+        Assert.That(File.ReadAllText(path), Is.EqualTo(new string('x', 4096)));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Constructor_BlankPath_ThrowsSayingWhatIsExpected(string path)
+    {
+        var thrown = Assert.Throws<ArgumentException>(() => new FlightTaskDatabase(path));
+
+        Assert.That(thrown.Message, Does.Contain("path of the flight task database file is required"));
+    }
+
+    [Test]
+    public void Constructor_RelativePath_IsMadeFull()
+    {
+        var database = Track(new FlightTaskDatabase("flighttasks.db"));
+
+        Assert.That(database.Path, Is.EqualTo(Path.Combine(Environment.CurrentDirectory, "flighttasks.db")));
+    }
+
+    private FlightTaskDatabase Track(FlightTaskDatabase database)
+    {
+        _databases.Add(database);
+        return database;
+    }
+
+    private static long Pragma(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return (long)command.ExecuteScalar()!;
+    }
+}

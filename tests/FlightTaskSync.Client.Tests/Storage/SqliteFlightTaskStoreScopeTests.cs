@@ -1,0 +1,144 @@
+using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Tests.Fixtures;
+
+namespace FlightTaskSync.Client.Tests.Storage;
+
+/// <summary>Scopes are kept apart; hashes, reset, completion and reopening work per scope.</summary>
+public class SqliteFlightTaskStoreScopeTests
+{
+    private static readonly SyncScope Organization = new(FlightTaskBuilder.OrganizationId);
+    private static readonly SyncScope OrganizationWithDescendants = new(FlightTaskBuilder.OrganizationId, IncludeDescendantOrganizations: true);
+    private static readonly SyncScope OtherOrganization = new(FlightTaskBuilder.ChildOrganizationId);
+    private StoreFixture _fixture = null!;
+
+    [SetUp]
+    public void SetUp() => _fixture = new StoreFixture();
+
+    [TearDown]
+    public void TearDown() => _fixture.Dispose();
+
+    [Test]
+    public async Task ApplyPageAsync_SameOrganizationWithAndWithoutDescendants_AreTwoScopes()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2)], []);
+        await _fixture.Store.ApplyPageAsync(OrganizationWithDescendants, [Task(1, version: 2), Task(3)], []);
+
+        Assert.That(await _fixture.Store.ReadContentHashesAsync(Organization), Is.EqualTo(Hashes(Task(1), Task(2))));
+        Assert.That(await _fixture.Store.ReadContentHashesAsync(OrganizationWithDescendants), Is.EqualTo(Hashes(Task(1, version: 2), Task(3))));
+        Assert.That(await _fixture.Store.GetAsync(Organization, FlightTaskBuilder.TaskId(3)), Is.Null);
+    }
+
+    [Test]
+    public async Task ApplyPageAsync_TwoOrganizations_StayApart()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2)], []);
+        await _fixture.Store.ApplyPageAsync(OtherOrganization, [Task(3)], []);
+
+        await _fixture.Store.ApplyPageAsync(OtherOrganization, [], [FlightTaskBuilder.TaskId(1)]);
+
+        Assert.That(await _fixture.Store.CountAsync(Organization), Is.EqualTo(2));
+        Assert.That(await _fixture.Store.CountAsync(OtherOrganization), Is.EqualTo(1));
+        Assert.That(await _fixture.Store.ListAsync(OtherOrganization), Has.Count.EqualTo(1).And.One.Property(nameof(FlightTask.SenteraId)).EqualTo(FlightTaskBuilder.TaskId(3)));
+    }
+
+    [Test]
+    public async Task ApplyPageAsync_DeleteInOneScope_LeavesTheSameTaskInAnother()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1)], []);
+        await _fixture.Store.ApplyPageAsync(OrganizationWithDescendants, [Task(1)], []);
+
+        var result = await _fixture.Store.ApplyPageAsync(OrganizationWithDescendants, [], [FlightTaskBuilder.TaskId(1)]);
+
+        Assert.That(result.Deleted, Is.EqualTo(1));
+        Assert.That(await _fixture.Store.GetAsync(Organization, FlightTaskBuilder.TaskId(1)), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task ReadContentHashesAsync_AfterInsertsUpdatesAndDeletes_ReturnsExactlyTheHeldMap()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2), Task(3)], []);
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(2, version: 2), Task(4)], [FlightTaskBuilder.TaskId(3)]);
+
+        var hashes = await _fixture.Store.ReadContentHashesAsync(Organization);
+
+        Assert.That(hashes, Is.EqualTo(Hashes(Task(1), Task(2, version: 2), Task(4))));
+        Assert.That(hashes.Comparer, Is.EqualTo(StringComparer.Ordinal));
+    }
+
+    [Test]
+    public async Task ReadContentHashesAsync_ScopeNeverSynced_ReturnsAnEmptyMap()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1)], []);
+
+        Assert.That(await _fixture.Store.ReadContentHashesAsync(OtherOrganization), Is.Empty);
+    }
+
+    [Test]
+    public async Task ResetAsync_Scope_ForgetsItsTasksAndBookkeepingOnly()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2)], []);
+        await _fixture.Store.ApplyPageAsync(OrganizationWithDescendants, [Task(1), Task(3)], []);
+        await _fixture.Store.ApplyPageAsync(OtherOrganization, [Task(4)], []);
+        await _fixture.Store.MarkSyncCompletedAsync(Organization, FlightTaskBuilder.SyncTime);
+
+        await _fixture.Store.ResetAsync(Organization);
+
+        Assert.That(await _fixture.Store.CountAsync(Organization), Is.Zero);
+        Assert.That(RawDatabase.ScopeRow(_fixture.DatabasePath, Organization), Is.Null);
+        Assert.That(await _fixture.Store.ReadContentHashesAsync(OrganizationWithDescendants), Is.EqualTo(Hashes(Task(1), Task(3))));
+        Assert.That(await _fixture.Store.ReadContentHashesAsync(OtherOrganization), Is.EqualTo(Hashes(Task(4))));
+        Assert.That(RawDatabase.Long(_fixture.DatabasePath, "SELECT count(*) FROM flight_tasks;"), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task ResetAsync_ScopeNeverSynced_ChangesNothing()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1)], []);
+
+        await _fixture.Store.ResetAsync(OtherOrganization);
+
+        Assert.That(await _fixture.Store.CountAsync(Organization), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ResetAsync_ThenAPage_StartsTheScopeAfresh()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2)], []);
+        await _fixture.Store.ResetAsync(Organization);
+
+        var result = await _fixture.Store.ApplyPageAsync(Organization, [Task(2)], []);
+
+        Assert.That(result, Is.EqualTo(new PageWriteResult(Inserted: 1, Updated: 0, Deleted: 0)));
+        Assert.That(await _fixture.Store.ReadContentHashesAsync(Organization), Is.EqualTo(Hashes(Task(2))));
+    }
+
+    [Test]
+    public async Task MarkSyncCompletedAsync_Scope_RecordsTheCompletionTime()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1)], []);
+        var completedAt = FlightTaskBuilder.SyncTime.AddSeconds(3);
+
+        await _fixture.Store.MarkSyncCompletedAsync(Organization, completedAt);
+
+        Assert.That(RawDatabase.ScopeRow(_fixture.DatabasePath, Organization)?.LastCompletedAt, Is.EqualTo(completedAt.ToUnixTimeMilliseconds()));
+        Assert.That(RawDatabase.ScopeRow(_fixture.DatabasePath, OrganizationWithDescendants), Is.Null);
+    }
+
+    [Test]
+    public async Task ReopenedDatabase_SamePath_StillHoldsEverything()
+    {
+        var task = Task(1);
+        await _fixture.Store.ApplyPageAsync(Organization, [task, Task(2)], []);
+        await _fixture.Store.ApplyPageAsync(OtherOrganization, [Task(3)], []);
+
+        _fixture.Reopen();
+
+        Assert.That(await _fixture.Store.GetAsync(Organization, task.SenteraId), Is.EqualTo(task).UsingPropertiesComparer());
+        Assert.That(await _fixture.Store.ReadContentHashesAsync(Organization), Is.EqualTo(Hashes(task, Task(2))));
+        Assert.That(await _fixture.Store.CountAsync(OtherOrganization), Is.EqualTo(1));
+    }
+
+    private static FlightTask Task(int number, int version = 1) => FlightTaskBuilder.Task(number).Version(version).Build();
+
+    private static Dictionary<string, string> Hashes(params FlightTask[] tasks) => tasks.ToDictionary(t => t.SenteraId, t => t.ContentHash);
+}
