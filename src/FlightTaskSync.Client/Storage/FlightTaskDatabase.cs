@@ -43,7 +43,7 @@ internal sealed class FlightTaskDatabase : IDisposable
     /// Opens a connection with the store's settings. The first call of this instance prepares the
     /// file (creates its folder, refuses a newer schema, turns WAL on, migrates) exactly once.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The file cannot be opened or prepared, or was made by a newer version of FlightTaskSync.</exception>
+    /// <exception cref="FlightTaskStoreException">The file cannot be opened or prepared, or was made by a newer version of FlightTaskSync.</exception>
     public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         if (!_prepared)
@@ -100,7 +100,7 @@ internal sealed class FlightTaskDatabase : IDisposable
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException(
+            throw new FlightTaskStoreException(
                 $"The flight task database '{Path}' could not be opened: {exception.Message} " +
                 "Check that the path names a SQLite file (or a new one) in a folder this app can write to, or set DatabasePath to another file.",
                 exception);

@@ -23,13 +23,13 @@ internal static class SchemaMigrator
     /// Refuses a database made by a newer version of the SDK, before anything touches it: its
     /// schema may mean things this version would get wrong.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The database's version is newer than <see cref="SchemaMigrations.LatestVersion"/>.</exception>
+    /// <exception cref="FlightTaskStoreException">The database's version is newer than <see cref="SchemaMigrations.LatestVersion"/>.</exception>
     public static async Task EnsureNotNewerAsync(SqliteConnection connection, string databasePath, CancellationToken cancellationToken)
     {
         var version = await ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
         if (version > SchemaMigrations.LatestVersion)
         {
-            throw new InvalidOperationException(
+            throw new FlightTaskStoreException(
                 $"The flight task database '{databasePath}' has schema version {version}: it was created by a newer version of FlightTaskSync " +
                 $"(this one knows versions up to {SchemaMigrations.LatestVersion}). It was left as it is. " +
                 "Update the FlightTaskSync package, or set DatabasePath to another file.");

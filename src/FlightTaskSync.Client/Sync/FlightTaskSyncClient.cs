@@ -94,7 +94,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                 run.Retries += attempts.Retries;
             }
 
-            var page = SyncPageReader.Read(data, pageNumber, _timeProvider.GetUtcNow());
+            var page = SyncPageReader.Read(data, pageNumber);
             var changes = hashes.CountChanges(page);
             var written = await _store.ApplyPageAsync(scope, page.Upserted, page.DeletedIds, cancellationToken).ConfigureAwait(false);
             hashes.Apply(page);

@@ -10,7 +10,7 @@ namespace FlightTaskSync.Client.Sync;
 /// </summary>
 internal static class SyncPageReader
 {
-    public static SyncPage Read(ISyncFlightTasks_Sync_flight_tasks result, int pageNumber, DateTimeOffset syncedAt)
+    public static SyncPage Read(ISyncFlightTasks_Sync_flight_tasks result, int pageNumber)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.Remaining_count < 0)
@@ -37,7 +37,7 @@ internal static class SyncPageReader
                 throw Invalid(pageNumber, $"task {task.Sentera_id} is upserted twice in one page");
             }
 
-            upserted.Add(ToFlightTask(task, syncedAt));
+            upserted.Add(ToFlightTask(task));
         }
 
         var deletedIds = new List<string>(result.Deleted.Count);
@@ -84,7 +84,7 @@ internal static class SyncPageReader
         return failures;
     }
 
-    private static FlightTask ToFlightTask(ISyncFlightTasks_Sync_flight_tasks_Upserted_FlightTask task, DateTimeOffset syncedAt)
+    private static FlightTask ToFlightTask(ISyncFlightTasks_Sync_flight_tasks_Upserted_FlightTask task)
     {
         var (status, statusValue) = FlightTaskStatusMapping.FromServer(task.Status, task.RawJson.Span);
         return new FlightTask
@@ -113,7 +113,6 @@ internal static class SyncPageReader
             CompletedAt = task.Completed_at,
             CanceledAt = task.Canceled_at,
             RawJson = Encoding.UTF8.GetString(task.RawJson.Span),
-            SyncedAt = syncedAt,
         };
     }
 

@@ -97,7 +97,7 @@ public class FlightTaskDatabaseTests
         RawDatabase.Execute(path, "PRAGMA user_version = 99;");
 
         Assert.DoesNotThrowAsync(async () => await (await database.OpenConnectionAsync(CancellationToken.None)).DisposeAsync());
-        Assert.ThrowsAsync<InvalidOperationException>(async () => await Track(new FlightTaskDatabase(path)).OpenConnectionAsync(CancellationToken.None));
+        Assert.ThrowsAsync<FlightTaskStoreException>(async () => await Track(new FlightTaskDatabase(path)).OpenConnectionAsync(CancellationToken.None));
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class FlightTaskDatabaseTests
         var before = File.ReadAllBytes(path);
         var database = Track(new FlightTaskDatabase(path));
 
-        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+        var thrown = Assert.ThrowsAsync<FlightTaskStoreException>(() => database.OpenConnectionAsync(CancellationToken.None));
         database.Dispose();
 
         Assert.That(thrown.Message, Does.Contain(path).And.Contain("newer version of FlightTaskSync").And.Contain("DatabasePath"));
@@ -125,7 +125,7 @@ public class FlightTaskDatabaseTests
         var path = Path.Combine(blocker, "flighttasks.db");
         var database = Track(new FlightTaskDatabase(path));
 
-        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+        var thrown = Assert.ThrowsAsync<FlightTaskStoreException>(() => database.OpenConnectionAsync(CancellationToken.None));
 
         Assert.That(thrown.Message, Does.Contain(path).And.Contain("set DatabasePath to another file"));
         Assert.That(thrown.InnerException, Is.InstanceOf<IOException>());
@@ -138,7 +138,7 @@ public class FlightTaskDatabaseTests
         Directory.CreateDirectory(path);
         var database = Track(new FlightTaskDatabase(path));
 
-        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+        var thrown = Assert.ThrowsAsync<FlightTaskStoreException>(() => database.OpenConnectionAsync(CancellationToken.None));
 
         Assert.That(thrown.Message, Does.Contain(path).And.Contain("set DatabasePath to another file"));
         Assert.That(thrown.InnerException, Is.InstanceOf<SqliteException>());
@@ -151,7 +151,7 @@ public class FlightTaskDatabaseTests
         File.WriteAllText(path, new string('x', 4096));
         var database = Track(new FlightTaskDatabase(path));
 
-        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => database.OpenConnectionAsync(CancellationToken.None));
+        var thrown = Assert.ThrowsAsync<FlightTaskStoreException>(() => database.OpenConnectionAsync(CancellationToken.None));
 
         Assert.That(thrown.Message, Does.Contain(path));
         Assert.That(File.ReadAllText(path), Is.EqualTo(new string('x', 4096)));

@@ -36,6 +36,7 @@ public sealed class HeldContentHashesTests
         Name = "n",
         Status = FlightTaskStatus.Open,
         StatusValue = "OPEN",
+        Provider = FlightTaskProvider.Self,
         CreatedBySenteraId = "u",
         CreatedAt = DateTimeOffset.UnixEpoch,
         UpdatedAt = DateTimeOffset.UnixEpoch,
