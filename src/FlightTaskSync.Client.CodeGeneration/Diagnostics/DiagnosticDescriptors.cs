@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
         "FTSG009", "Variable type not allowed here", "Variable '${0}' of type '{1}' cannot be used where '{2}' is expected{3}");
 
     public static readonly DiagnosticDescriptor MissingRequiredArgument = Error(
-        "FTSG010", "Required argument missing", "Field '{0}' requires argument '{1}' of type '{2}': add '{1}: <value>'");
+        "FTSG010", "Required argument missing", "{0} requires {1} '{2}' of type '{3}': add '{2}: <value>'");
 
     public static readonly DiagnosticDescriptor DuplicateOperationName = Error(
         "FTSG011", "Duplicate operation name", "Operation name '{0}' is already used in '{1}': every operation needs a unique name");
@@ -47,7 +47,7 @@ internal static class DiagnosticDescriptors
         "FTSG012", "Anonymous operation", "This {0} has no name: the generated client needs one to name its types, for example '{0} MyOperation'");
 
     public static readonly DiagnosticDescriptor UnknownArgument = Error(
-        "FTSG013", "Unknown argument", "{0} has no argument '{1}'{2}");
+        "FTSG013", "Unknown argument", "{0} has no {1} '{2}'{3}");
 
     public static readonly DiagnosticDescriptor SchemaProblem = Error(
         "FTSG014", "Schema problem", "{0}");

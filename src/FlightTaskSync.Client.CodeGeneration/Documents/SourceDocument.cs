@@ -22,6 +22,18 @@ internal sealed class SourceDocument
 
     public Location LocationOf(ASTNode node) => LocationOf(Text, Path, node.Location.Start, node.Location.End);
 
+    /// <summary>Locates the word (or the single punctuation mark) that starts at <paramref name="start"/>.</summary>
+    public Location LocationOfWordAt(int start)
+    {
+        var end = start;
+        while (end < Text.Length && (char.IsLetterOrDigit(Text[end]) || Text[end] == '_'))
+        {
+            end++;
+        }
+
+        return LocationOf(Text, Path, start, end == start ? start + 1 : end);
+    }
+
     public static Location LocationOf(SourceText text, string path, int start, int end)
     {
         start = Math.Max(0, Math.Min(start, text.Length));
