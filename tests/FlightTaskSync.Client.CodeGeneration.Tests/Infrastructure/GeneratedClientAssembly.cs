@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace FlightTaskSync.Client.CodeGeneration.Tests.Infrastructure;
+
+/// <summary>
+/// The generated client of the real .graphql files, compiled with the runtime and the probes into
+/// an in-memory assembly and loaded into a collectible load context, so that tests can run it.
+/// </summary>
+internal sealed class GeneratedClientAssembly : IDisposable
+{
+    private const string ProbeType = "Probe.ClientProbe";
+
+    private readonly AssemblyLoadContext _context;
+    private readonly Assembly _assembly;
+
+    private GeneratedClientAssembly(AssemblyLoadContext context, Assembly assembly)
+    {
+        _context = context;
+        _assembly = assembly;
+    }
+
+    /// <summary>Generates, compiles and loads the client of the real .graphql files.</summary>
+    public static GeneratedClientAssembly Build()
+    {
+        var run = GeneratorRunner.RunOnClientProject();
+        Assert.That(run.Diagnostics, Is.Empty, "the real .graphql files must generate without diagnostics");
+        var compilation = GeneratedCodeCompiler.Compile(
+            run.Sources.Values,
+            [TestInputs.Probe("ClientProbe.cs"), TestInputs.Probe("RecordingConnection.cs")]);
+        var image = GeneratedCodeCompiler.Emit(compilation);
+        var context = new AssemblyLoadContext("GeneratedClient", isCollectible: true);
+        using var stream = new MemoryStream(image);
+        return new GeneratedClientAssembly(context, context.LoadFromStream(stream));
+    }
+
+    /// <summary>Calls a static method of the probe; exceptions come out unwrapped.</summary>
+    public object? Invoke(string method, params object?[] arguments)
+    {
+        var type = _assembly.GetType(ProbeType, throwOnError: true)!;
+        var target = type.GetMethod(method, BindingFlags.Public | BindingFlags.Static)
+            ?? throw new MissingMethodException(ProbeType, method);
+        return target.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
+    }
+
+    /// <summary>Calls an async static method of the probe and waits for it.</summary>
+    public async Task<object?> InvokeAsync(string method, params object?[] arguments)
+    {
+        var task = (Task)Invoke(method, arguments)!;
+        await task.ConfigureAwait(false);
+        return task.GetType().GetProperty("Result")?.GetValue(task);
+    }
+
+    /// <summary>Finds a generated type by its name in the client namespace.</summary>
+    public Type GeneratedType(string name) =>
+        _assembly.GetType("FlightTaskSync.Client.Transport." + name, throwOnError: true)!;
+
+    public void Dispose() => _context.Unload();
+}
