@@ -5,8 +5,8 @@ namespace FlightTaskSync.Client.CodeGeneration.Emitting;
 
 /// <summary>
 /// Emits <c>Add{ClientName}()</c> in <c>Microsoft.Extensions.DependencyInjection</c>: the named
-/// <c>HttpClient</c>, the keyed connection, one singleton per operation and the client, all with
-/// <c>TryAdd</c> so that calling it twice changes nothing.
+/// <c>HttpClient</c> and the keyed connection (unless a connection is registered already), one
+/// singleton per operation and the client, all with <c>TryAdd</c> so that calling it twice changes nothing.
 /// </summary>
 internal sealed class DependencyInjectionEmitter
 {
@@ -37,11 +37,24 @@ internal sealed class DependencyInjectionEmitter
         writer.Line("/// <returns>A builder to configure the client's HTTP transport.</returns>");
         writer.Open($"public static {RuntimeTypes.GraphQLClientBuilder} Add{_settings.ClientName}(this {Services}.IServiceCollection services)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        writer.Line("// The connection and its named HttpClient go in once: AddHttpClient adds a check of the");
+        writer.Line("// client's name on every call, so a second call of this method would not be a no-op.");
+        writer.Line("var hasConnection = false;");
+        writer.Open("foreach (var descriptor in services)");
+        writer.Open($"if (descriptor.IsKeyedService && descriptor.ServiceType == typeof({RuntimeTypes.GraphQLConnection}) && object.Equals(descriptor.ServiceKey, {clientName}))");
+        writer.Line("hasConnection = true;");
+        writer.Line("break;");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Open("if (!hasConnection)");
         writer.Line($"{Services}.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {clientName});");
         writer.Line($"{TryAdd}.TryAddKeyedSingleton<{RuntimeTypes.GraphQLConnection}>(");
         writer.Line("    services,");
         writer.Line($"    {clientName},");
         writer.Line($"    static (serviceProvider, _) => {RuntimeTypes.GraphQLHttpConnection}.Create(serviceProvider, {clientName}));");
+        writer.Close();
+        writer.Line();
         foreach (var operation in operations)
         {
             writer.Line($"{TryAdd}.TryAddSingleton<{_types.Generated(operation.OperationInterfaceName)}>(");

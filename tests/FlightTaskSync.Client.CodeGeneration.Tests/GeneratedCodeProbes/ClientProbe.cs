@@ -9,25 +9,11 @@ namespace Probe;
 
 public static class ClientProbe
 {
-    /// <summary>Reads the "data" member of a response body with the generated parser.</summary>
-    public static object ParseData(byte[] body)
-    {
-        var reader = new Utf8JsonReader(body);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                return SyncFlightTasksResultParser.Instance.Parse(ref reader, body);
-            }
+    /// <summary>Reads the "data" member of a response body with the parser of SyncFlightTasks.</summary>
+    public static object ParseData(byte[] body) => RecordingConnection.ParseData(SyncFlightTasksResultParser.Instance, body);
 
-            reader.Read();
-            reader.Skip();
-        }
-
-        throw new InvalidOperationException("The body has no data.");
-    }
+    /// <summary>Reads the "data" member of a response body with the parser of the API reference's example query.</summary>
+    public static object ParseExampleData(byte[] body) => RecordingConnection.ParseData(SyncOrganizationFlightTasksResultParser.Instance, body);
 
     /// <summary>Writes the variables of SyncFlightTasks to a stream.</summary>
     public static async Task WriteVariablesAsync(Stream stream, string organizationSenteraId, IReadOnlyList<string> contentHashes, bool? includeDescendantOrganizations)

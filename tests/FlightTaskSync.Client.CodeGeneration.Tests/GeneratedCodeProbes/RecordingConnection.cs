@@ -30,20 +30,21 @@ internal sealed class RecordingConnection : IGraphQLConnection
             await writer.FlushAsync(cancellationToken);
         }
 
-        return new OperationResult<TData>(Parse(parser), []);
+        return new OperationResult<TData>(ParseData(parser, _responseBody), []);
     }
 
-    private TData Parse<TData>(IOperationResultParser<TData> parser)
+    /// <summary>Finds the "data" member of a body and reads it with the parser, as a connection does.</summary>
+    public static TData ParseData<TData>(IOperationResultParser<TData> parser, byte[] body)
         where TData : class
     {
-        var reader = new Utf8JsonReader(_responseBody);
+        var reader = new Utf8JsonReader(body);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("data"u8))
             {
                 reader.Read();
-                return parser.Parse(ref reader, _responseBody);
+                return parser.Parse(ref reader, body);
             }
 
             reader.Read();

@@ -20,10 +20,14 @@ internal sealed class GeneratedClientAssembly : IDisposable
         _assembly = assembly;
     }
 
-    /// <summary>Generates, compiles and loads the client of the real .graphql files.</summary>
+    /// <summary>
+    /// Generates, compiles and loads the client of the real .graphql files, with the API
+    /// reference's example query (TestData/SyncOrganizationFlightTasks.graphql) as a second operation.
+    /// </summary>
     public static GeneratedClientAssembly Build()
     {
-        var run = GeneratorRunner.RunOnClientProject();
+        var exampleQuery = TestInputs.TestDataPath("SyncOrganizationFlightTasks.graphql");
+        var run = GeneratorRunner.Run(TestInputs.GraphQLFiles().Append((exampleQuery, File.ReadAllText(exampleQuery))));
         Assert.That(run.Diagnostics, Is.Empty, "the real .graphql files must generate without diagnostics");
         var compilation = GeneratedCodeCompiler.Compile(
             run.Sources.Values,

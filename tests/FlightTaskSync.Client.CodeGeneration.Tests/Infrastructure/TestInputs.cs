@@ -33,6 +33,9 @@ internal static class TestInputs
             .Select(File.ReadAllText)
             .ToList();
 
+    /// <summary>Gets a file of TestData/.</summary>
+    public static string TestDataPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "TestData", fileName);
+
     /// <summary>Gets the source of a probe from GeneratedCodeProbes/.</summary>
     public static string Probe(string fileName) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "GeneratedCodeProbes", fileName));
