@@ -23,7 +23,7 @@ internal static class DiagnosticDescriptors
         "FTSG004", "Fragment can never apply", "{0} can never apply: its type '{1}' has no object type in common with '{2}'; use a type that '{2}' can be");
 
     public static readonly DiagnosticDescriptor LeafFieldWithSelection = Error(
-        "FTSG005", "Selection set on a leaf field", "Field '{0}' is of type '{1}', a {2} that has no fields: remove its selection set");
+        "FTSG005", "Selection set on a leaf field", "Field '{0}' is of type '{1}', {2} that has no fields: remove its selection set");
 
     public static readonly DiagnosticDescriptor CompositeFieldWithoutSelection = Error(
         "FTSG006", "Object field without a selection set", "Field '{0}' is of type '{1}', which has fields: add a selection set, for example '{0} {{ {2} }}'");
@@ -71,7 +71,7 @@ internal static class DiagnosticDescriptors
         "FTSG020", "Selections cannot merge", "'{0}' at '{1}' {2}: give one of them an alias, for example '{3}'");
 
     public static readonly DiagnosticDescriptor FragmentOnLeafType = Error(
-        "FTSG021", "Fragment on a type without fields", "{0} is on '{1}', a {2}: fragments apply to object, interface or union types only");
+        "FTSG021", "Fragment on a type without fields", "{0} is on '{1}', {2}: fragments apply to object, interface or union types only");
 
     public static readonly DiagnosticDescriptor GeneratedNameCollision = Error(
         "FTSG022", "Generated names collide", "{0}");
@@ -80,7 +80,7 @@ internal static class DiagnosticDescriptors
         "FTSG023", "Name given twice", "{0} '{1}' is given more than once: keep one");
 
     public static readonly DiagnosticDescriptor VariableNotInputType = Error(
-        "FTSG024", "Variable of an output type", "Variable '${0}' is of type '{1}', a {2}: variables take input types only (scalars, enums, input objects)");
+        "FTSG024", "Variable of an output type", "Variable '${0}' is of type '{1}', {2}: variables take input types only (scalars, enums, input objects)");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "FTSG999", "Internal generator error", "Internal generator error, please report it with the .graphql files that cause it: {0}");

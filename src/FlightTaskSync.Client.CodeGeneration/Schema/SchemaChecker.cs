@@ -65,7 +65,7 @@ internal sealed class SchemaChecker
 
                     if (member.Kind != SchemaTypeKind.Object)
                     {
-                        Report(type, $"Union '{type.Name}' lists '{memberName}', a {member.KindName}: union members must be object types");
+                        Report(type, $"Union '{type.Name}' lists '{memberName}', {member.KindWithArticle}: union members must be object types");
                         continue;
                     }
 
@@ -112,7 +112,7 @@ internal sealed class SchemaChecker
 
             if (implemented.Kind != SchemaTypeKind.Interface)
             {
-                Report(type, $"'{type.Name}' implements '{interfaceName}', a {implemented.KindName}: only interfaces can be implemented");
+                Report(type, $"'{type.Name}' implements '{interfaceName}', {implemented.KindWithArticle}: only interfaces can be implemented");
                 continue;
             }
 
@@ -136,7 +136,7 @@ internal sealed class SchemaChecker
         var type = Resolve(value.Document, value.TypeNode, where);
         if (type is not null && !type.IsInput)
         {
-            Report(value.Document, value.TypeNode, $"The type of {where} is '{type.Name}', a {type.KindName}: arguments and input fields take scalars, enums or input objects");
+            Report(value.Document, value.TypeNode, $"The type of {where} is '{type.Name}', {type.KindWithArticle}: arguments and input fields take scalars, enums or input objects");
         }
     }
 

@@ -34,7 +34,7 @@ internal static class SchemaDirectiveApplier
     {
         if (use.Type.Kind != SchemaTypeKind.Scalar)
         {
-            Report(use, use.Directive, $"@runtimeType applies to scalars only, but '{use.Type.Name}' is a {use.Type.KindName}");
+            Report(use, use.Directive, $"@runtimeType applies to scalars only, but '{use.Type.Name}' is {use.Type.KindWithArticle}");
             return;
         }
 

@@ -108,7 +108,7 @@ internal sealed class SchemaReader
 
         if (type.Kind != kind)
         {
-            Report(document, extension.Name, $"'{name}' is a {type.KindName}, so it cannot be extended with 'extend {KeywordOf(kind)}'; use 'extend {KeywordOf(type.Kind)} {name}'");
+            Report(document, extension.Name, $"'{name}' is {type.KindWithArticle}, so it cannot be extended with 'extend {KeywordOf(kind)}'; use 'extend {KeywordOf(type.Kind)} {name}'");
             return;
         }
 

@@ -66,6 +66,9 @@ internal sealed class SchemaType
         _ => Kind.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>Gets the kind with its article, for messages (<c>a scalar</c>, <c>an input object</c>).</summary>
+    public string KindWithArticle => (Kind is SchemaTypeKind.Object or SchemaTypeKind.Interface or SchemaTypeKind.Enum or SchemaTypeKind.InputObject ? "an " : "a ") + KindName;
+
     public SchemaField? FindField(string name) => _fieldsByName.TryGetValue(name, out var field) ? field : null;
 
     public SchemaInputValue? FindInputField(string name)

@@ -65,7 +65,7 @@ internal sealed class FragmentIndex
 
         if (!type.IsComposite)
         {
-            diagnostics.Report(DiagnosticDescriptors.FragmentOnLeafType, document.LocationOf(condition.Type), what, typeName, type.KindName);
+            diagnostics.Report(DiagnosticDescriptors.FragmentOnLeafType, document.LocationOf(condition.Type), what, typeName, type.KindWithArticle);
             return null;
         }
 

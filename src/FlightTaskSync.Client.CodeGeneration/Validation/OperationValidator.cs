@@ -93,7 +93,7 @@ internal sealed class OperationValidator
         {
             if (field.SelectionSet is not null)
             {
-                _diagnostics.Report(DiagnosticDescriptors.LeafFieldWithSelection, document.LocationOf(field.SelectionSet), name, definition.Type.ToString(), fieldType.KindName);
+                _diagnostics.Report(DiagnosticDescriptors.LeafFieldWithSelection, document.LocationOf(field.SelectionSet), name, definition.Type.ToString(), fieldType.KindWithArticle);
             }
 
             return;
@@ -118,7 +118,7 @@ internal sealed class OperationValidator
 
         if (field.SelectionSet is not null)
         {
-            _diagnostics.Report(DiagnosticDescriptors.LeafFieldWithSelection, document.LocationOf(field.SelectionSet), "__typename", "String!", "scalar");
+            _diagnostics.Report(DiagnosticDescriptors.LeafFieldWithSelection, document.LocationOf(field.SelectionSet), "__typename", "String!", "a scalar");
         }
     }
 
@@ -194,6 +194,36 @@ internal sealed class OperationValidator
                 ? ": the generated result types have no optional shape for it; select the field always, or write a second operation without it"
                 : ": remove it";
             _diagnostics.Report(DiagnosticDescriptors.Unsupported, document.LocationOf(directive), $"Directive '@{name}' on {where}", advice);
+
+            // Variables passed to the directive are used; only that is reported about them.
+            foreach (var argument in directive.Arguments ?? Enumerable.Empty<GraphQLArgument>())
+            {
+                CollectVariables(document, argument.Value);
+            }
+        }
+    }
+
+    private void CollectVariables(SourceDocument document, GraphQLValue value)
+    {
+        switch (value)
+        {
+            case GraphQLVariable variable:
+                _usages.Add(new VariableUsage(variable, document, locationType: null, locationHasDefault: false));
+                break;
+            case GraphQLListValue { Values: { } items }:
+                foreach (var item in items)
+                {
+                    CollectVariables(document, item);
+                }
+
+                break;
+            case GraphQLObjectValue { Fields: { } fields }:
+                foreach (var field in fields)
+                {
+                    CollectVariables(document, field.Value);
+                }
+
+                break;
         }
     }
 }

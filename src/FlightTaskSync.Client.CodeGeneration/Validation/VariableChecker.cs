@@ -52,7 +52,7 @@ internal sealed class VariableChecker
             }
 
             variable.IsUsed = true;
-            if (variable.TypeIsValid && !IsAllowed(variable, usage))
+            if (variable.TypeIsValid && usage.LocationType is not null && !IsAllowed(variable, usage.LocationType, usage.LocationHasDefault))
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.IncompatibleVariable,
@@ -60,7 +60,7 @@ internal sealed class VariableChecker
                     usage.Name,
                     variable.Type.ToString(),
                     usage.LocationType.ToString(),
-                    Hint(variable, usage));
+                    Hint(variable, usage.LocationType));
             }
         }
 
@@ -92,7 +92,7 @@ internal sealed class VariableChecker
 
         if (!type.IsInput)
         {
-            _diagnostics.Report(DiagnosticDescriptors.VariableNotInputType, document.LocationOf(namedNode), name, typeName, type.KindName);
+            _diagnostics.Report(DiagnosticDescriptors.VariableNotInputType, document.LocationOf(namedNode), name, typeName, type.KindWithArticle);
             return false;
         }
 
@@ -116,12 +116,11 @@ internal sealed class VariableChecker
 
     // GraphQL's "All Variable Usages Are Allowed": a nullable variable may fill a non-null
     // place only when it has a non-null default or the place itself has a default.
-    private static bool IsAllowed(DeclaredVariable variable, VariableUsage usage)
+    private static bool IsAllowed(DeclaredVariable variable, TypeReference location, bool locationHasDefault)
     {
-        var location = usage.LocationType;
         if (location.IsNonNull && !variable.Type.IsNonNull)
         {
-            if (!variable.HasNonNullDefault && !usage.LocationHasDefault)
+            if (!variable.HasNonNullDefault && !locationHasDefault)
             {
                 return false;
             }
@@ -152,9 +151,8 @@ internal sealed class VariableChecker
         return !variableType.IsList && variableType.Name == locationType.Name;
     }
 
-    private static string Hint(DeclaredVariable variable, VariableUsage usage)
+    private static string Hint(DeclaredVariable variable, TypeReference location)
     {
-        var location = usage.LocationType;
         if (location.IsNonNull && !variable.Type.IsNonNull && AreCompatible(TypeReference.NonNullOf(variable.Type), location))
         {
             return $": declare it '{TypeReference.NonNullOf(variable.Type)}', or give it a non-null default value";

@@ -7,7 +7,7 @@ namespace FlightTaskSync.Client.CodeGeneration.Validation;
 /// <summary>A place where an operation passes a variable: the type expected there, and whether it has a default.</summary>
 internal sealed class VariableUsage
 {
-    public VariableUsage(GraphQLVariable node, SourceDocument document, TypeReference locationType, bool locationHasDefault)
+    public VariableUsage(GraphQLVariable node, SourceDocument document, TypeReference? locationType, bool locationHasDefault)
     {
         Node = node;
         Document = document;
@@ -21,7 +21,8 @@ internal sealed class VariableUsage
 
     public SourceDocument Document { get; }
 
-    public TypeReference LocationType { get; }
+    /// <summary>Gets the type expected where the variable is passed; <see langword="null"/> in an unknown directive, where only its use counts.</summary>
+    public TypeReference? LocationType { get; }
 
     public bool LocationHasDefault { get; }
 }
