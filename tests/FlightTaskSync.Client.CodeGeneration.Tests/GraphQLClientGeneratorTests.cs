@@ -203,4 +203,43 @@ public sealed class GraphQLClientGeneratorTests
             Assert.That(clientType?.DeclaredAccessibility, Is.EqualTo(Accessibility.Public));
         });
     }
+
+    [Test]
+    public void Generate_RerunAfterAnUnrelatedChange_UsesCachedOutput()
+    {
+        // Arrange
+        var run = GeneratorRunner.RunOnClientProject();
+        var changed = run.Compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Input; internal static class Unrelated { }", GeneratorRunner.ParseOptions));
+
+        // Act
+        var result = run.Driver.RunGenerators(changed).GetRunResult().Results.Single();
+
+        // Assert
+        var reasons = result.TrackedSteps[GraphQLClientGenerator.TrackingNames.Input]
+            .Concat(result.TrackedOutputSteps.SelectMany(step => step.Value))
+            .SelectMany(step => step.Outputs)
+            .Select(output => output.Reason)
+            .ToList();
+        Assert.That(reasons, Is.Not.Empty.And.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged));
+    }
+
+    [Test]
+    public void Generate_RerunAfterAnOperationChange_GeneratesAgain()
+    {
+        // Arrange
+        var run = GeneratorRunner.RunOnClientProject();
+        var operations = run.AdditionalTexts.Single(t => t.Path.EndsWith("SyncFlightTasks.graphql", StringComparison.Ordinal));
+        var aliased = operations.GetText()!.ToString().Replace("    remaining_count", "    count: remaining_count", StringComparison.Ordinal);
+        var driver = run.Driver.ReplaceAdditionalText(operations, new TestDoubles.InMemoryAdditionalText(operations.Path, aliased));
+
+        // Act
+        var result = driver.RunGenerators(run.Compilation).GetRunResult().Results.Single();
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs).Select(o => o.Reason), Has.Some.EqualTo(IncrementalStepRunReason.Modified));
+            Assert.That(result.GeneratedSources.Single(s => s.HintName == "SyncFlightTasksResult.g.cs").SourceText.ToString(), Does.Contain(" Count { get; }"));
+        });
+    }
 }

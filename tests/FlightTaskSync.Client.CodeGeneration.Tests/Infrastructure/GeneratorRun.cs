@@ -5,10 +5,11 @@ namespace FlightTaskSync.Client.CodeGeneration.Tests.Infrastructure;
 /// <summary>What one run of the generator produced.</summary>
 internal sealed class GeneratorRun
 {
-    public GeneratorRun(GeneratorDriver driver, Compilation compilation)
+    public GeneratorRun(GeneratorDriver driver, Compilation compilation, IReadOnlyList<AdditionalText> additionalTexts)
     {
         Driver = driver;
         Compilation = compilation;
+        AdditionalTexts = additionalTexts;
         var result = driver.GetRunResult().Results.Single();
         Sources = result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
         Diagnostics = result.Diagnostics;
@@ -20,6 +21,9 @@ internal sealed class GeneratorRun
 
     public Compilation Compilation { get; }
 
+    /// <summary>Gets the .graphql files the generator was given.</summary>
+    public IReadOnlyList<AdditionalText> AdditionalTexts { get; }
+
     /// <summary>Gets the generated files by hint name.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; }
 
@@ -28,7 +32,4 @@ internal sealed class GeneratorRun
     /// <summary>Gets the exception the generator threw, if it threw (it must not).</summary>
     public Exception? Exception { get; }
 
-    /// <summary>Gets the generated text of every file that declares <paramref name="typeName"/>.</summary>
-    public string SourceDeclaring(string typeName) =>
-        Sources.Values.Single(text => text.Contains($" {typeName} ", StringComparison.Ordinal) || text.Contains($" {typeName}\n", StringComparison.Ordinal));
 }

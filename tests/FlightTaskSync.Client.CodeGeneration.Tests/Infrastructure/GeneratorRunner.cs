@@ -26,7 +26,7 @@ internal static class GeneratorRunner
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         driver = driver.RunGenerators(compilation);
-        return new GeneratorRun(driver, compilation);
+        return new GeneratorRun(driver, compilation, additionalTexts);
     }
 
     /// <summary>Runs the generator over the real .graphql files of the client project.</summary>
