@@ -205,7 +205,7 @@ internal sealed class ParserEmitter
     private static string Local(FieldShape field) => field.ResponseName + "Value";
 
     private static string Argument(FieldShape field) =>
-        field.Type.IsNonNull && !field.Type.IsList && IsValueType(field) ? Local(field) + ".Value" : Local(field);
+        field.Type.IsNonNull && !field.Type.Nullable.IsList && IsValueType(field) ? Local(field) + ".Value" : Local(field);
 
     private static bool IsValueType(FieldShape field) =>
         field.Child is null && (field.NamedType.Kind == SchemaTypeKind.Enum || field.NamedType.RuntimeType!.IsValueType);

@@ -113,11 +113,13 @@ internal sealed class VariablesEmitter
 
     private static void EmitElementChecks(CodeWriter writer, VariableModel variable, string list, TypeReference listType, int depth, string path)
     {
+        // Pattern variables of an if condition live in the enclosing block: names are unique per variable.
         var index = "i" + depth;
         var elementType = listType.OfType!;
-        writer.Open($"if ({list} is {{ }} checked{depth})");
-        writer.Open($"for (var {index} = 0; {index} < checked{depth}.Count; {index}++)");
-        var element = $"checked{depth}[{index}]";
+        var present = $"{variable.Name}Checked{depth}";
+        writer.Open($"if ({list} is {{ }} {present})");
+        writer.Open($"for (var {index} = 0; {index} < {present}.Count; {index}++)");
+        var element = $"{present}[{index}]";
         var elementPath = $"{path}[{{{index}}}]";
         if (elementType.IsNonNull && !IsValueType(variable, elementType))
         {
@@ -181,7 +183,8 @@ internal sealed class VariablesEmitter
             return;
         }
 
-        var present = "value" + depth;
+        // Pattern variables of an if condition live in the enclosing block: names are unique per variable.
+        var present = $"{variable.Name}Value{depth}";
         writer.Open($"if ({value} is {{ }} {present})");
         EmitWritePresent(writer, variable, present, type, depth);
         writer.Close();

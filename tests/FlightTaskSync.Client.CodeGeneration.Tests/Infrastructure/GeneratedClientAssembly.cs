@@ -13,11 +13,13 @@ internal sealed class GeneratedClientAssembly : IDisposable
 
     private readonly AssemblyLoadContext _context;
     private readonly Assembly _assembly;
+    private readonly string _namespace;
 
-    private GeneratedClientAssembly(AssemblyLoadContext context, Assembly assembly)
+    private GeneratedClientAssembly(AssemblyLoadContext context, Assembly assembly, string @namespace)
     {
         _context = context;
         _assembly = assembly;
+        _namespace = @namespace;
     }
 
     /// <summary>
@@ -27,15 +29,22 @@ internal sealed class GeneratedClientAssembly : IDisposable
     public static GeneratedClientAssembly Build()
     {
         var exampleQuery = TestInputs.TestDataPath("SyncOrganizationFlightTasks.graphql");
-        var run = GeneratorRunner.Run(TestInputs.GraphQLFiles().Append((exampleQuery, File.ReadAllText(exampleQuery))));
-        Assert.That(run.Diagnostics, Is.Empty, "the real .graphql files must generate without diagnostics");
-        var compilation = GeneratedCodeCompiler.Compile(
-            run.Sources.Values,
-            [TestInputs.Probe("ClientProbe.cs"), TestInputs.Probe("RecordingConnection.cs")]);
+        return Build(
+            TestInputs.GraphQLFiles().Append((exampleQuery, File.ReadAllText(exampleQuery))),
+            TestInputs.ClientProperties,
+            TestInputs.Probe("ClientProbe.cs"));
+    }
+
+    /// <summary>Generates, compiles and loads a client; <paramref name="probe"/> defines <c>Probe.ClientProbe</c>.</summary>
+    public static GeneratedClientAssembly Build(IEnumerable<(string Path, string Text)> files, IReadOnlyDictionary<string, string> properties, string probe)
+    {
+        var run = GeneratorRunner.Run(files, properties);
+        Assert.That(run.Diagnostics, Is.Empty, "the .graphql files must generate without diagnostics");
+        var compilation = GeneratedCodeCompiler.Compile(run.Sources.Values, [probe, TestInputs.Probe("RecordingConnection.cs")]);
         var image = GeneratedCodeCompiler.Emit(compilation);
         var context = new AssemblyLoadContext("GeneratedClient", isCollectible: true);
         using var stream = new MemoryStream(image);
-        return new GeneratedClientAssembly(context, context.LoadFromStream(stream));
+        return new GeneratedClientAssembly(context, context.LoadFromStream(stream), properties["GraphQLClientNamespace"]);
     }
 
     /// <summary>Calls a static method of the probe; exceptions come out unwrapped.</summary>
@@ -57,7 +66,14 @@ internal sealed class GeneratedClientAssembly : IDisposable
 
     /// <summary>Finds a generated type by its name in the client namespace.</summary>
     public Type GeneratedType(string name) =>
-        _assembly.GetType("FlightTaskSync.Client.Transport." + name, throwOnError: true)!;
+        _assembly.GetType(_namespace + "." + name, throwOnError: true)!;
+
+    /// <summary>Creates an instance of a generated class, such as a variables class.</summary>
+    public object Create(string typeName, params object?[] arguments) =>
+        Activator.CreateInstance(GeneratedType(typeName), arguments)!;
+
+    /// <summary>Gets a member of a generated enum by its C# name.</summary>
+    public object EnumValue(string enumName, string member) => Enum.Parse(GeneratedType(enumName), member);
 
     public void Dispose() => _context.Unload();
 }
