@@ -242,4 +242,34 @@ public sealed class GraphQLClientGeneratorTests
             Assert.That(result.GeneratedSources.Single(s => s.HintName == "SyncFlightTasksResult.g.cs").SourceText.ToString(), Does.Contain(" Count { get; }"));
         });
     }
+
+    [Test]
+    public void Generate_KeywordNamesLowercaseOperationsAndNoVariables_Compile()
+    {
+        // Arrange
+        const string operations = """
+            query keywords($string: String!, $class: Int = 1) {
+              search(text: $string) {
+                ... on Book { class: title default: id event: pages(min: $class) }
+              }
+            }
+
+            query noVariables {
+              books { title }
+            }
+            """;
+        var run = GeneratorRunner.RunWithTestSchema(operations);
+
+        // Act
+        var compilation = GeneratedCodeCompiler.Compile(run.Sources.Values);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Diagnostics, Is.Empty);
+            Assert.That(GeneratedCodeCompiler.Problems(compilation), Is.Empty);
+            Assert.That(compilation.GetTypeByMetadataName("FlightTaskSync.Client.Transport.IKeywords_Search_Book")!.GetMembers("Class"), Is.Not.Empty);
+            Assert.That(compilation.GetTypeByMetadataName("FlightTaskSync.Client.Transport.IFieldAgentClient")!.GetMembers("NoVariables"), Is.Not.Empty);
+        });
+    }
 }
