@@ -272,4 +272,32 @@ public sealed class GraphQLClientGeneratorTests
             Assert.That(compilation.GetTypeByMetadataName("FlightTaskSync.Client.Transport.IFieldAgentClient")!.GetMembers("NoVariables"), Is.Not.Empty);
         });
     }
+
+    [Test]
+    public void Generate_InterfaceFieldNarrowedByItsImplementors_UsesTheInterfacesFieldType()
+    {
+        // Arrange: each implementor narrows "item" to one of the interface's possible types.
+        const string schema = """
+            type Query { holders: [Holder!]! }
+            interface Node { id: ID! }
+            type Book implements Node { id: ID! }
+            type Author implements Node { id: ID! }
+            interface Holder { item: Node }
+            type BookHolder implements Holder { item: Book }
+            type AuthorHolder implements Holder { item: Author }
+            """;
+        const string operations = "query Holders { holders { item { id } } }";
+
+        // Act
+        var run = GeneratorRunner.Run([("/project/schema.graphql", schema), ("/project/Holders.graphql", operations)]);
+        var compilation = GeneratedCodeCompiler.Compile(run.Sources.Values);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Diagnostics, Is.Empty);
+            Assert.That(GeneratedCodeCompiler.Problems(compilation), Is.Empty);
+            Assert.That(compilation.GetTypeByMetadataName("FlightTaskSync.Client.Transport.Holders_Holders_Item_Unknown"), Is.Not.Null);
+        });
+    }
 }

@@ -29,8 +29,6 @@ internal sealed class CSharpTypes
         return Wrap(type, Leaf(variable.NamedType));
     }
 
-    public string Of(TypeReference type, VariableModel variable) => Wrap(type, Leaf(variable.NamedType));
-
     /// <summary>Gets the C# type of a scalar or enum.</summary>
     public string Leaf(SchemaType type) =>
         type.Kind == SchemaTypeKind.Enum ? Generated(type.DotNetName) : type.RuntimeType!.CSharpType;

@@ -62,7 +62,7 @@ internal sealed class ResultShapeBuilder
         var baseFields = ShapeFields(
             responsePath,
             collected.Where(f => possibleTypes.All(f.AppliesTo.Contains)),
-            type,
+            _ => type,
             addTypename: !isRoot,
             propertyName => ChildPath(propertyName, objectType));
         var basePropertyNames = new HashSet<string>(baseFields.Select(f => f.PropertyName), StringComparer.Ordinal);
@@ -82,7 +82,9 @@ internal sealed class ResultShapeBuilder
                     var fields = ShapeFields(
                         responsePath,
                         collected.Where(f => f.AppliesTo.Contains(possibleType)),
-                        possibleType,
+                        // A field of the path interface keeps the abstract type's definition, so
+                        // that a covariant field type on the object does not make a second shape.
+                        propertyName => basePropertyNames.Contains(propertyName) ? type : possibleType,
                         addTypename: true,
                         propertyName => ChildPath(propertyName, basePropertyNames.Contains(propertyName) ? null : possibleType));
                     extraFields.AddRange(fields.Where(f => !basePropertyNames.Contains(f.PropertyName)));
@@ -133,10 +135,10 @@ internal sealed class ResultShapeBuilder
 
     /// <param name="responsePath">The response path of the object, for messages.</param>
     /// <param name="fields">The field selections that apply.</param>
-    /// <param name="lookupType">The type to find the field definitions on.</param>
+    /// <param name="lookupType">Gives the type to find a field's definition on, from its property name.</param>
     /// <param name="addTypename">Whether to add <c>__typename</c> first when it was not selected.</param>
     /// <param name="childPath">Gives the path of the child type of a composite field from its property name.</param>
-    private List<FieldShape> ShapeFields(string responsePath, IEnumerable<CollectedField> fields, SchemaType lookupType, bool addTypename, Func<string, string> childPath)
+    private List<FieldShape> ShapeFields(string responsePath, IEnumerable<CollectedField> fields, Func<string, SchemaType> lookupType, bool addTypename, Func<string, string> childPath)
     {
         var merged = new List<List<CollectedField>>();
         var byResponseName = new Dictionary<string, List<CollectedField>>(StringComparer.Ordinal);
@@ -197,7 +199,7 @@ internal sealed class ResultShapeBuilder
         return shapes;
     }
 
-    private FieldShape ToFieldShape(List<CollectedField> occurrences, string responsePath, SchemaType lookupType, Func<string, string> childPath)
+    private FieldShape ToFieldShape(List<CollectedField> occurrences, string responsePath, Func<string, SchemaType> lookupType, Func<string, string> childPath)
     {
         var first = occurrences[0];
         var location = first.Document.LocationOf((ASTNode?)first.Node.Alias ?? first.Node.Name);
@@ -206,14 +208,16 @@ internal sealed class ResultShapeBuilder
             return new FieldShape(first.ResponseName, "__typename", TypenameType, _schema.FindType("String")!, null, location);
         }
 
-        // A field from a fragment on another interface that every possible type implements.
-        var definition = lookupType.FindField(first.FieldName)
-            ?? lookupType.PossibleTypes.Select(t => t.FindField(first.FieldName)).First(f => f is not null)!;
+        // A field from a fragment on another interface that every possible type implements is
+        // not on the abstract type itself: its possible types have it.
+        var propertyName = Emitting.CSharpNames.UpperFirst(first.ResponseName);
+        var owner = lookupType(propertyName);
+        var definition = owner.FindField(first.FieldName)
+            ?? owner.PossibleTypes.Select(t => t.FindField(first.FieldName)).First(f => f is not null)!;
         var namedType = _schema.FindType(definition.Type.NamedType)!;
         SelectionShape? child = null;
         if (namedType.IsComposite)
         {
-            var propertyName = Emitting.CSharpNames.UpperFirst(first.ResponseName);
             var childResponsePath = responsePath.Length == 0 ? first.ResponseName : responsePath + "." + first.ResponseName;
             var sets = occurrences.Select(o => new SelectionSetSource(o.Document, o.Node.SelectionSet!)).ToList();
             var last = occurrences[occurrences.Count - 1];

@@ -19,8 +19,6 @@ internal sealed class SchemaModel
 
     public SchemaType? SubscriptionType { get; }
 
-    public IEnumerable<SchemaType> Types => _types.Values;
-
     public SchemaType? FindType(string name) => _types.TryGetValue(name, out var type) ? type : null;
 
     /// <summary>Lists the type names, for "did you mean" suggestions.</summary>
