@@ -19,7 +19,7 @@ internal sealed class ResultShapeBuilder
     private readonly SchemaModel _schema;
     private readonly FragmentIndex _fragments;
     private readonly DiagnosticCollector _diagnostics;
-    private readonly TypeNameRegistry _names;
+    private readonly ResultTypeNames _names;
     private readonly Dictionary<string, SelectionShape> _shapes = new(StringComparer.Ordinal);
 
     public ResultShapeBuilder(SchemaModel schema, FragmentIndex fragments, DiagnosticCollector diagnostics, TypeNameRegistry names)
@@ -27,7 +27,7 @@ internal sealed class ResultShapeBuilder
         _schema = schema;
         _fragments = fragments;
         _diagnostics = diagnostics;
-        _names = names;
+        _names = new ResultTypeNames(names, diagnostics);
     }
 
     /// <summary>Builds the shapes of an operation; returns the root and every shape, sorted by path.</summary>
@@ -195,7 +195,7 @@ internal sealed class ResultShapeBuilder
             shapes.Insert(0, field);
         }
 
-        CheckPropertyNames(shapes);
+        _names.CheckPropertyNames(shapes);
         return shapes;
     }
 
@@ -259,48 +259,8 @@ internal sealed class ResultShapeBuilder
         }
 
         _shapes.Add(shape.Path, shape);
-        ClaimNames(shape, location);
+        _names.ClaimNames(shape, location);
         return shape;
-    }
-
-    private void ClaimNames(SelectionShape shape, Location location)
-    {
-        var owner = shape.IsRoot ? "the result of the operation" : $"the result at '{shape.ResponsePath}'";
-        _names.Claim(shape.InterfaceName, owner, location);
-        foreach (var concrete in shape.ConcreteTypes)
-        {
-            if (concrete.InterfaceName is not null)
-            {
-                _names.Claim(concrete.InterfaceName, $"{owner} when it is a '{concrete.Type.Name}'", location);
-            }
-
-            _names.Claim(concrete.ClassName, $"{owner} when it is a '{concrete.Type.Name}'", location);
-        }
-
-        if (shape.UnknownClassName is not null)
-        {
-            _names.Claim(shape.UnknownClassName, $"{owner} when its type is unknown", location);
-        }
-    }
-
-    private void CheckPropertyNames(List<FieldShape> fields)
-    {
-        var seen = new Dictionary<string, FieldShape>(StringComparer.Ordinal);
-        foreach (var field in fields)
-        {
-            if (field.PropertyName == "RawJson")
-            {
-                _diagnostics.Report(DiagnosticDescriptors.GeneratedNameCollision, field.Location, $"The response name '{field.ResponseName}' would become the property 'RawJson', which every result type already has for its JSON: give the field an alias");
-            }
-            else if (seen.TryGetValue(field.PropertyName, out var other))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.GeneratedNameCollision, field.Location, $"The response names '{other.ResponseName}' and '{field.ResponseName}' would both become the property '{field.PropertyName}': give one of them an alias");
-            }
-            else
-            {
-                seen.Add(field.PropertyName, field);
-            }
-        }
     }
 
     private void ReportConflict(CollectedField field, string responsePath, string problem) =>
