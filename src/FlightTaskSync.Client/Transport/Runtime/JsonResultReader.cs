@@ -37,6 +37,43 @@ internal static class JsonResultReader
         }
     }
 
+    /// <summary>
+    /// Moves to the next property of the object the reader is in. Returns <see langword="false"/>
+    /// at the end of the object, where the reader is left on its <see cref="JsonTokenType.EndObject"/>.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new ResultParseException("the response ends inside an object");
+        }
+
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>
+    /// Moves to the next element of the list the reader is in. Returns <see langword="false"/> at
+    /// the end of the list, where the reader is left on its <see cref="JsonTokenType.EndArray"/>.
+    /// </summary>
+    public static bool NextElement(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new ResultParseException("the response ends inside a list");
+        }
+
+        return reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    /// <summary>Checks that the reader stands on a string; <paramref name="expected"/> names it in the message.</summary>
+    public static void ExpectString(ref Utf8JsonReader reader, string expected)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Mismatch(expected, ref reader);
+        }
+    }
+
     /// <summary>Moves past the value the reader stands on, whatever it is.</summary>
     public static void SkipValue(ref Utf8JsonReader reader) => reader.Skip();
 
@@ -80,6 +117,39 @@ internal static class JsonResultReader
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var value))
         {
             throw Mismatch("a 32-bit integer", ref reader);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a 64-bit integer (a custom scalar with <c>@runtimeType(name: "Int64")</c>).</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value))
+        {
+            throw Mismatch("a 64-bit integer", ref reader);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a decimal number (a custom scalar with <c>@runtimeType(name: "Decimal")</c>).</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
+        {
+            throw Mismatch("a decimal number", ref reader);
+        }
+
+        return value;
+    }
+
+    /// <summary>Reads a GUID written as a string (a custom scalar with <c>@runtimeType(name: "Guid")</c>).</summary>
+    public static Guid ReadGuid(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetGuid(out var value))
+        {
+            throw Mismatch("a GUID", ref reader);
         }
 
         return value;
