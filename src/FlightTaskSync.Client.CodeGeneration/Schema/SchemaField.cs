@@ -25,17 +25,4 @@ internal sealed class SchemaField
     public GraphQLType TypeNode { get; }
 
     public SourceDocument Document { get; }
-
-    public SchemaInputValue? FindArgument(string name)
-    {
-        foreach (var argument in Arguments)
-        {
-            if (argument.Name == name)
-            {
-                return argument;
-            }
-        }
-
-        return null;
-    }
 }

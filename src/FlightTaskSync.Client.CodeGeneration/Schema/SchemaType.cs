@@ -71,7 +71,7 @@ internal sealed class SchemaType
 
     public SchemaField? FindField(string name) => _fieldsByName.TryGetValue(name, out var field) ? field : null;
 
-    public SchemaInputValue? FindInputField(string name)
+    private SchemaInputValue? FindInputField(string name)
     {
         foreach (var field in _inputFields)
         {

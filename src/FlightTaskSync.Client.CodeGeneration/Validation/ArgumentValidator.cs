@@ -27,48 +27,16 @@ internal sealed class ArgumentValidator
     /// <param name="definition">The field's definition in the schema.</param>
     /// <param name="owner">The field for messages: <c>Query.sync_flight_tasks</c>.</param>
     /// <param name="usages">Collects the variables passed.</param>
-    public void ValidateArguments(SourceDocument document, GraphQLField field, SchemaField definition, string owner, List<VariableUsage> usages)
-    {
-        var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var argument in field.Arguments ?? Enumerable.Empty<GraphQLArgument>())
-        {
-            var name = argument.Name.StringValue;
-            if (!given.Add(name))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.DuplicateName, document.LocationOf(argument.Name), "Argument", name);
-                continue;
-            }
-
-            var argumentDefinition = definition.FindArgument(name);
-            if (argumentDefinition is null)
-            {
-                _diagnostics.Report(
-                    DiagnosticDescriptors.UnknownArgument,
-                    document.LocationOf(argument.Name),
-                    $"Field '{owner}'",
-                    "argument",
-                    name,
-                    NameSuggestion.For(name, definition.Arguments.Select(a => a.Name)));
-                continue;
-            }
-
-            ValidateValue(document, argument.Value, argumentDefinition.Type, argumentDefinition.HasDefault, $"Argument '{name}' of '{owner}'", usages);
-        }
-
-        foreach (var argumentDefinition in definition.Arguments)
-        {
-            if (argumentDefinition.IsRequired && !given.Contains(argumentDefinition.Name))
-            {
-                _diagnostics.Report(
-                    DiagnosticDescriptors.MissingRequiredArgument,
-                    document.LocationOf(field.Name),
-                    $"Field '{owner}'",
-                    "argument",
-                    argumentDefinition.Name,
-                    argumentDefinition.Type.ToString());
-            }
-        }
-    }
+    public void ValidateArguments(SourceDocument document, GraphQLField field, SchemaField definition, string owner, List<VariableUsage> usages) =>
+        ValidateNamedValues(
+            document,
+            (field.Arguments ?? Enumerable.Empty<GraphQLArgument>()).Select(a => (a.Name, a.Value)),
+            definition.Arguments,
+            $"Field '{owner}'",
+            "argument",
+            name => $"Argument '{name}' of '{owner}'",
+            field.Name,
+            usages);
 
     /// <summary>Checks a value against the type expected where it is written.</summary>
     /// <param name="document">The file of the value.</param>
@@ -159,41 +127,74 @@ internal sealed class ArgumentValidator
             return;
         }
 
+        ValidateNamedValues(
+            document,
+            (objectValue.Fields ?? []).Select(f => (f.Name, f.Value)),
+            inputType.InputFields,
+            $"Input type '{inputType.Name}'",
+            "field",
+            name => $"Field '{name}' of input '{inputType.Name}'",
+            objectValue,
+            usages);
+    }
+
+    /// <summary>
+    /// Checks the arguments of a field or the fields of an input object: each given once, each
+    /// defined, each of its type, and every required one there (FTSG023, FTSG013, FTSG016, FTSG010).
+    /// </summary>
+    /// <param name="document">The file of the values.</param>
+    /// <param name="values">The names and values written.</param>
+    /// <param name="definitions">The definitions in the schema.</param>
+    /// <param name="owner">What the values belong to, for messages: <c>Field 'Query.books'</c>.</param>
+    /// <param name="member">What a value is called: <c>argument</c> or <c>field</c>.</param>
+    /// <param name="describe">Describes one value by its name, for messages.</param>
+    /// <param name="missingAt">Where a missing required value is reported.</param>
+    /// <param name="usages">Collects variables; <see langword="null"/> where only constants are allowed.</param>
+    private void ValidateNamedValues(
+        SourceDocument document,
+        IEnumerable<(GraphQLName Name, GraphQLValue Value)> values,
+        IReadOnlyList<SchemaInputValue> definitions,
+        string owner,
+        string member,
+        Func<string, string> describe,
+        ASTNode missingAt,
+        List<VariableUsage>? usages)
+    {
         var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in objectValue.Fields ?? [])
+        foreach (var (nameNode, value) in values)
         {
-            var name = field.Name.StringValue;
+            var name = nameNode.StringValue;
             if (!given.Add(name))
             {
-                _diagnostics.Report(DiagnosticDescriptors.DuplicateName, document.LocationOf(field.Name), "Input field", name);
+                _diagnostics.Report(DiagnosticDescriptors.DuplicateName, document.LocationOf(nameNode), Emitting.CSharpNames.UpperFirst(member), name);
                 continue;
             }
 
-            var definition = inputType.FindInputField(name);
+            var definition = definitions.FirstOrDefault(d => d.Name == name);
             if (definition is null)
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.UnknownArgument,
-                    document.LocationOf(field.Name),
-                    $"Input type '{inputType.Name}'",
-                    "field",
+                    document.LocationOf(nameNode),
+                    owner,
+                    member,
                     name,
-                    NameSuggestion.For(name, inputType.InputFields.Select(f => f.Name)));
+                    NameSuggestion.For(name, definitions.Select(d => d.Name)));
                 continue;
             }
 
-            ValidateValue(document, field.Value, definition.Type, definition.HasDefault, $"Field '{name}' of input '{inputType.Name}'", usages);
+            ValidateValue(document, value, definition.Type, definition.HasDefault, describe(name), usages);
         }
 
-        foreach (var definition in inputType.InputFields)
+        foreach (var definition in definitions)
         {
             if (definition.IsRequired && !given.Contains(definition.Name))
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.MissingRequiredArgument,
-                    document.LocationOf(objectValue),
-                    $"Input type '{inputType.Name}'",
-                    "field",
+                    document.LocationOf(missingAt),
+                    owner,
+                    member,
                     definition.Name,
                     definition.Type.ToString());
             }
