@@ -69,7 +69,7 @@ public static class FlightTaskSyncServiceCollectionExtensions
                 .AddHttpMessageHandler(sp => new BearerTokenHandler(Options(sp).AccessTokenProvider!)));
 
         services.TryAddSingleton(static sp => new FlightTaskDatabase(Options(sp).DatabasePath!));
-        services.TryAddSingleton(static sp => new SqliteFlightTaskStore(sp.GetRequiredService<FlightTaskDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new SqliteFlightTaskStore(sp.GetRequiredService<FlightTaskDatabase>(), sp.GetRequiredService<TimeProvider>(), Logger<SqliteFlightTaskStore>(sp)));
         services.TryAddSingleton<IFlightTaskStore>(static sp => sp.GetRequiredService<SqliteFlightTaskStore>());
         services.TryAddSingleton<IPageStore>(static sp => sp.GetRequiredService<SqliteFlightTaskStore>());
 

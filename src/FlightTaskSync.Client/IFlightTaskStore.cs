@@ -50,4 +50,11 @@ public interface IFlightTaskStore
     /// <returns>A task that completes when the scope is forgotten.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
     Task ResetAsync(SyncScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Raised after each committed change: every page a sync applies, and every reset. Handlers run
+    /// on the thread that committed (a sync's thread, not the UI thread: marshal to it yourself)
+    /// and should be quick; an exception from a handler is logged and does not stop the sync.
+    /// </summary>
+    event EventHandler<FlightTasksChangedEventArgs>? Changed;
 }

@@ -40,7 +40,13 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
     public async Task AddFlightTaskSync_SecondConfigure_AppliesAfterTheFirst()
     {
         var services = new ServiceCollection();
-        services.AddFlightTaskSync(o => o.MaxRetryAttempts = 2);
+        services.AddFlightTaskSync(o =>
+        {
+            o.Endpoint = new Uri("https://api.sentera.com/graphql");
+            o.DatabasePath = "tasks.db";
+            o.AccessTokenProvider = _ => ValueTask.FromResult("t");
+            o.MaxRetryAttempts = 2;
+        });
         services.AddFlightTaskSync(o => o.AttemptTimeout = TimeSpan.FromSeconds(9));
         await using var provider = services.BuildServiceProvider();
 
@@ -87,10 +93,14 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         });
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
+        var firstStore = provider.GetRequiredService<IFlightTaskStore>();
+        var firstClient = provider.GetRequiredService<IFlightTaskSyncClient>();
+        using var scope = provider.CreateScope();
+
         Assert.Multiple(() =>
         {
-            Assert.That(provider.GetRequiredService<IFlightTaskStore>(), Is.SameAs(provider.GetRequiredService<IFlightTaskStore>()));
-            Assert.That(provider.GetRequiredService<IFlightTaskSyncClient>(), Is.SameAs(provider.GetRequiredService<IFlightTaskSyncClient>()));
+            Assert.That(scope.ServiceProvider.GetRequiredService<IFlightTaskStore>(), Is.SameAs(firstStore));
+            Assert.That(scope.ServiceProvider.GetRequiredService<IFlightTaskSyncClient>(), Is.SameAs(firstClient));
         });
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlightTaskSync.Client.Storage;
 
@@ -18,14 +20,19 @@ internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
 
     private readonly FlightTaskDatabase _database;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
 
-    public SqliteFlightTaskStore(FlightTaskDatabase database, TimeProvider timeProvider)
+    public SqliteFlightTaskStore(FlightTaskDatabase database, TimeProvider timeProvider, ILogger<SqliteFlightTaskStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _database = database;
         _timeProvider = timeProvider;
+        _logger = logger ?? NullLogger<SqliteFlightTaskStore>.Instance;
     }
+
+    /// <inheritdoc/>
+    public event EventHandler<FlightTasksChangedEventArgs>? Changed;
 
     /// <inheritdoc/>
     public async Task<FlightTask?> GetAsync(SyncScope scope, string senteraId, CancellationToken cancellationToken = default)
@@ -106,6 +113,8 @@ internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        RaiseChanged(new FlightTasksChangedEventArgs(scope, [], [], isReset: true));
     }
 
     /// <inheritdoc/>
@@ -142,6 +151,8 @@ internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
         PageValidator.Validate(upserted, deletedIds);
         cancellationToken.ThrowIfCancellationRequested();
 
+        PageWriteResult result;
+        FlightTasksChangedEventArgs changed;
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -154,15 +165,45 @@ internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
                 await writer.UpsertAsync(task, cancellationToken).ConfigureAwait(false);
             }
 
-            var deleted = 0;
+            var deleted = new List<string>(deletedIds.Count);
             foreach (var id in deletedIds)
             {
-                deleted += await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
+                if (await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                    deleted.Add(id);
+                }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new PageWriteResult(upserted.Count - updated, updated, deleted);
+            result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count);
+            changed = new FlightTasksChangedEventArgs(scope, [.. upserted.Select(t => t.SenteraId)], deleted, isReset: false);
+        }
+
+        RaiseChanged(changed);
+        return result;
+    }
+
+    private void RaiseChanged(FlightTasksChangedEventArgs change)
+    {
+        var handlers = Changed;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        // Each handler on its own: one that throws must not keep the others from hearing of a
+        // change that is already committed, nor fail the sync that made it.
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<FlightTasksChangedEventArgs>>())
+        {
+            try
+            {
+                handler(this, change);
+            }
+            catch (Exception exception)
+            {
+                StoreLog.ChangedHandlerFailed(_logger, change.Scope, exception);
+            }
         }
     }
 

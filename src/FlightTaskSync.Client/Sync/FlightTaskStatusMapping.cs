@@ -1,37 +1,33 @@
 using System.Text.Json;
+using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Transport;
 
 namespace FlightTaskSync.Client.Sync;
 
-/// <summary>Maps the generated client's enums to the public model's.</summary>
+/// <summary>
+/// Maps the generated client's enums to the public model through the server's own strings (the
+/// generated serializers give them, <see cref="ServerEnumValues"/> reads them), so the table of
+/// known values lives in one place.
+/// </summary>
 internal static class FlightTaskStatusMapping
 {
     /// <summary>
     /// Maps a status, keeping the server's own text: for a status this SDK does not know yet,
     /// the text comes from the task's raw JSON, so it is stored and can be shown.
     /// </summary>
-    public static (FlightTaskStatus Status, string Value) FromServer(FieldAgentTaskStatus status, ReadOnlySpan<byte> rawJson) => status switch
+    public static (FlightTaskStatus Status, string Value) FromServer(FieldAgentTaskStatus status, ReadOnlySpan<byte> rawJson)
     {
-        FieldAgentTaskStatus.Open => (FlightTaskStatus.Open, "OPEN"),
-        FieldAgentTaskStatus.InProgress => (FlightTaskStatus.InProgress, "IN_PROGRESS"),
-        FieldAgentTaskStatus.FlightCompleted => (FlightTaskStatus.FlightCompleted, "FLIGHT_COMPLETED"),
-        FieldAgentTaskStatus.WaitingForUpload => (FlightTaskStatus.WaitingForUpload, "WAITING_FOR_UPLOAD"),
-        FieldAgentTaskStatus.Completed => (FlightTaskStatus.Completed, "COMPLETED"),
-        FieldAgentTaskStatus.Failed => (FlightTaskStatus.Failed, "FAILED"),
-        FieldAgentTaskStatus.Canceled => (FlightTaskStatus.Canceled, "CANCELED"),
-        _ => (FlightTaskStatus.Unknown, ReadRawStatus(rawJson)),
-    };
+        var value = status == FieldAgentTaskStatus.Unknown
+            ? ReadRawString(rawJson, "status"u8)
+            : FieldAgentTaskStatusSerializer.Format(status);
+        return (ServerEnumValues.ParseStatus(value), value);
+    }
 
     /// <summary>Maps a provider; one this SDK does not know yet is <see cref="FlightTaskProvider.Unknown"/>.</summary>
-    public static FlightTaskProvider FromServer(TaskProvider provider) => provider switch
-    {
-        TaskProvider.Self => FlightTaskProvider.Self,
-        TaskProvider.Sentera => FlightTaskProvider.Sentera,
-        TaskProvider.FlyGuys => FlightTaskProvider.FlyGuys,
-        _ => FlightTaskProvider.Unknown,
-    };
+    public static FlightTaskProvider FromServer(TaskProvider provider) =>
+        provider == TaskProvider.Unknown ? FlightTaskProvider.Unknown : ServerEnumValues.ParseProvider(TaskProviderSerializer.Format(provider));
 
-    private static string ReadRawStatus(ReadOnlySpan<byte> rawJson)
+    private static string ReadRawString(ReadOnlySpan<byte> rawJson, ReadOnlySpan<byte> property)
     {
         var reader = new Utf8JsonReader(rawJson);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -41,9 +37,9 @@ internal static class FlightTaskStatusMapping
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isStatus = reader.ValueTextEquals("status"u8);
+            var found = reader.ValueTextEquals(property);
             reader.Read();
-            if (isStatus)
+            if (found)
             {
                 return reader.TokenType == JsonTokenType.String ? reader.GetString()! : string.Empty;
             }

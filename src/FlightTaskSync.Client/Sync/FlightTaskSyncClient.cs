@@ -1,4 +1,5 @@
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Transport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

@@ -24,7 +24,10 @@ internal sealed class PageFetcher
     }
 
     /// <summary>Fetches the page that follows <paramref name="contentHashes"/>.</summary>
+    /// <param name="scope">The scope being synced.</param>
+    /// <param name="contentHashes">Every hash held for the scope: the protocol's cursor.</param>
     /// <param name="attempts">Where the pipeline records its retries for this page.</param>
+    /// <param name="cancellationToken">Stops the request; surfaces as <see cref="OperationCanceledException"/>.</param>
     public async Task<ISyncFlightTasks_Sync_flight_tasks> FetchAsync(
         SyncScope scope,
         IReadOnlyList<string> contentHashes,
@@ -116,7 +119,7 @@ internal sealed class PageFetcher
     private static FlightTaskSyncException FromErrors(IReadOnlyList<IClientError> errors, SyncScope scope, int pageNumber, int tries)
     {
         var status = errors.FirstOrDefault(e => e.StatusCode is not null)?.StatusCode;
-        var said = string.Join("; ", errors.Select(e => e.ToString()));
+        var said = string.Join("; ", errors.Select(e => e.ToString())).TrimEnd('.');
         var first = errors.Count > 0 ? errors[0] : null;
 
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -157,7 +160,7 @@ internal sealed class PageFetcher
             "and that this version of FlightTaskSync is still supported.")
         {
             StatusCode = status,
-            ServerErrors = [.. errors.Select(e => e.ToString())],
+            ServerErrors = [.. errors.Select(e => e.ToString() ?? e.Message)],
         };
     }
 }

@@ -62,7 +62,7 @@ internal static class SyncPageReader
         return new SyncPage(upserted, deletedIds, ReadFailures(result.Failed, pageNumber), result.Remaining_count);
     }
 
-    private static IReadOnlyList<SyncFailure> ReadFailures(IReadOnlyList<ISyncFlightTasks_Sync_flight_tasks_Failed>? failed, int pageNumber)
+    private static List<SyncFailure> ReadFailures(IReadOnlyList<ISyncFlightTasks_Sync_flight_tasks_Failed>? failed, int pageNumber)
     {
         if (failed is null || failed.Count == 0)
         {

@@ -257,7 +257,7 @@ public sealed class FlightTaskSyncClientFailureTests
     [TestCase("twice", "upserted twice")]
     [TestCase("negative", "negative remaining count")]
     [TestCase("field", "'Field', not a FlightTask")]
-    [TestCase("status", "expected a string")]
+    [TestCase("status", "upserted[0].status: expected a TaskStatus value")]
     public async Task SyncAsync_MalformedPageInTheMiddle_FailsAndKeepsThePagesBefore(string fault, string expectedInMessage)
     {
         await using var harness = new SyncHarness();

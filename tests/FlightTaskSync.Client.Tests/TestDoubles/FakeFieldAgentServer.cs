@@ -221,7 +221,9 @@ internal sealed class FakeFieldAgentServer : IDisposable
     public static string PageJson(int remainingCount, IEnumerable<FakeTask> upserted, IEnumerable<FakeTask>? deleted = null)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+
+        // Base64 '+' written as is, as servers commonly do, so tests can edit the text.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("data");

@@ -34,9 +34,9 @@ internal sealed record FakeTask(string SenteraId, string OrganizationSenteraId, 
         writer.WriteNull("completed_by");
         WriteReference(writer, "created_by", "User", "p4d9s2w_US_8t8cAcme_CV_stag_877281e47_210503_085336");
         writer.WriteNull("updated_by");
-        writer.WriteString("created_at", Created.ToString("yyyy-MM-ddTHH:mm:ssZ"));
-        writer.WriteString("updated_at", Created.AddDays(1).ToString("yyyy-MM-ddTHH:mm:ssZ"));
-        writer.WriteString("scheduled_at", Created.AddDays(7).ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        writer.WriteString("created_at", Created.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("updated_at", Created.AddDays(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("scheduled_at", Created.AddDays(7).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         writer.WriteNull("targeted_at");
         writer.WriteNull("due_at");
         writer.WriteNull("started_at");
