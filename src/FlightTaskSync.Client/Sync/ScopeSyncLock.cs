@@ -46,7 +46,8 @@ internal sealed class ScopeSyncLock
         }
     }
 
-    private string LockFilePath(SyncScope scope)
+    /// <summary>Gives the lock file of a scope: beside the database, named by a hash of the scope.</summary>
+    internal string LockFilePath(SyncScope scope)
     {
         // One file per scope, named by a hash so any organization id makes a valid file name.
         var key = $"{scope.OrganizationSenteraId}\n{scope.IncludeDescendantOrganizations}";
