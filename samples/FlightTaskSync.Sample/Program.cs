@@ -1,0 +1,135 @@
+using FlightTaskSync.Client;
+using FlightTaskSync.Emulator;
+using FlightTaskSync.Sample;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+// The FlightTaskSync sample: sync, change on the server, sync the delta, then read offline.
+
+SampleArguments arguments;
+try
+{
+    arguments = SampleArguments.Parse(args);
+}
+catch (ArgumentException exception)
+{
+    AnsiConsole.MarkupLine($"[red]{Markup.Escape(exception.Message)}[/]");
+    return 2;
+}
+
+if (arguments.ShowHelp)
+{
+    Console.WriteLine(SampleArguments.HelpText);
+    return 0;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+FieldAgentEmulator? emulator = null;
+try
+{
+    string token;
+    SyncScope scope;
+    if (arguments.UsesEmulator)
+    {
+        emulator = await AnsiConsole.Status().StartAsync(
+            $"Starting the FieldAgent emulator with {arguments.EmulatorTasks:N0} tasks...",
+            _ => FieldAgentEmulator.StartAsync(new EmulatorOptions { TaskCount = arguments.EmulatorTasks, OrganizationCount = 1, ChildrenPerOrganization = 2 }, stop.Token));
+        token = emulator.AccessToken;
+        scope = new SyncScope(emulator.OrganizationIds[0], arguments.IncludeDescendants);
+        AnsiConsole.MarkupLine($"Emulator: [blue]{emulator.Endpoint}[/], {emulator.Data.TaskCount:N0} tasks in {emulator.Data.OrganizationCount} organizations.");
+    }
+    else
+    {
+        token = Environment.GetEnvironmentVariable(arguments.TokenVariable) ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            AnsiConsole.MarkupLine($"[red]Set the environment variable {arguments.TokenVariable} to a FieldAgent access token (or name another with --token-variable).[/]");
+            return 2;
+        }
+
+        scope = new SyncScope(arguments.Organization!, arguments.IncludeDescendants);
+    }
+
+    var databasePath = arguments.DatabasePath
+        ?? Path.Combine(Path.GetTempPath(), "flighttasksync-sample", $"flighttasks-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+    var endpoint = emulator?.Endpoint ?? arguments.Endpoint!;
+
+    // Registered exactly as README tells apps to.
+    var services = new ServiceCollection();
+    if (arguments.Verbose)
+    {
+        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug));
+    }
+
+    services.AddFlightTaskSync(options =>
+    {
+        options.Endpoint = endpoint;
+        options.DatabasePath = databasePath;
+        options.AccessTokenProvider = _ => ValueTask.FromResult(token);
+    });
+    await using var provider = services.BuildServiceProvider();
+    var sync = provider.GetRequiredService<IFlightTaskSyncClient>();
+    var store = provider.GetRequiredService<IFlightTaskStore>();
+    var changes = new ChangeCounter();
+    store.Changed += changes.OnChanged;
+
+    AnsiConsole.MarkupLine($"Database: [blue]{Markup.Escape(databasePath)}[/]");
+    AnsiConsole.Write(new Rule("[bold]1. First sync[/]").LeftJustified());
+    var first = await SyncConsole.SyncWithProgressAsync(sync, scope, "First sync", stop.Token);
+    await SyncConsole.ShowSummaryAsync(store, first, stop.Token);
+
+    if (emulator is not null)
+    {
+        AnsiConsole.Write(new Rule("[bold]2. Changes on the server, then a delta sync[/]").LeftJustified());
+        var edited = emulator.Data.EditRandomTasks(40, scope.OrganizationSenteraId);
+        var deleted = emulator.Data.DeleteRandomTasks(15, scope.OrganizationSenteraId);
+        var added = emulator.Data.AddGeneratedTasks(scope.OrganizationSenteraId, 10);
+        AnsiConsole.MarkupLine($"The office edited {edited.Count} tasks, deleted {deleted.Count} and added {added.Count}.");
+        changes.Reset();
+        var delta = await SyncConsole.SyncWithProgressAsync(sync, scope, "Delta sync", stop.Token);
+        await SyncConsole.ShowSummaryAsync(store, delta, stop.Token);
+        AnsiConsole.MarkupLine(
+            $"Change notifications: {changes.Events} event(s), {changes.Upserted} task(s) upserted, {changes.Deleted} deleted " +
+            "— what an app would refresh on screen.");
+
+        await emulator.StopAsync();
+        AnsiConsole.MarkupLine("[yellow]The network is gone: the emulator is stopped.[/]");
+    }
+
+    AnsiConsole.Write(new Rule("[bold]3. Reading offline, from the local store alone[/]").LeftJustified());
+    var openQuery = new FlightTaskQuery { Status = FlightTaskStatus.Open };
+    var openCount = await store.CountAsync(scope, openQuery, stop.Token);
+    var firstOpen = await store.ListAsync(scope, new FlightTaskQuery { Status = FlightTaskStatus.Open, OrderBy = FlightTaskOrder.ScheduledAt, Descending = true, Take = 10 }, stop.Token);
+    SyncConsole.ShowTasks("Open tasks, latest scheduled first", firstOpen, openCount);
+    if (firstOpen.Count > 0)
+    {
+        var one = await store.GetAsync(scope, firstOpen[0].SenteraId, stop.Token);
+        AnsiConsole.MarkupLine($"Read back by id: [green]{Markup.Escape(one?.ToString() ?? "(missing)")}[/]");
+    }
+
+    return 0;
+}
+catch (FlightTaskSyncException exception)
+{
+    AnsiConsole.MarkupLine($"[red]The sync failed ({exception.GetType().Name}):[/] {Markup.Escape(exception.Message)}");
+    return 1;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    AnsiConsole.MarkupLine("[yellow]Canceled. Committed pages are kept in the database.[/]");
+    return 130;
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
