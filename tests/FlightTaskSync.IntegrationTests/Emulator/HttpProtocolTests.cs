@@ -71,14 +71,6 @@ public sealed class HttpProtocolTests
     }
 
     [Test]
-    public async Task Post_Mutation_AnswersNotImplemented()
-    {
-        var root = await _client.QueryAsync("mutation { upsert_flight_tasks(flight_tasks: [{ name: \"x\" }]) { succeeded { sentera_id } } }");
-
-        Assert.That(root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString(), Is.EqualTo("NOT_IMPLEMENTED"));
-    }
-
-    [Test]
     public async Task Post_TextPlainBody_Answers415()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _emulator.Endpoint)

@@ -49,5 +49,13 @@ internal sealed class EmulatorClient : IDisposable
         return document.RootElement.Clone();
     }
 
+    /// <summary>Posts <c>{"query":..,"variables":..}</c> and returns the parsed answer.</summary>
+    public async Task<JsonElement> QueryAsync(string query, object variables)
+    {
+        using var response = await PostAsync(JsonSerializer.Serialize(new { query, variables }));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
     public void Dispose() => Http.Dispose();
 }
