@@ -68,6 +68,26 @@ public sealed class EditsBetweenPagesTests
     }
 
     [Test]
+    public async Task OnRequest_CallbackThrows_ThatRequestAnswers500AndTheNextIsServed()
+    {
+        await using var emulator = await FieldAgentEmulator.StartAsync(new EmulatorOptions { TaskCount = 5 });
+        using var client = new EmulatorClient(emulator);
+        emulator.OnRequest = number =>
+        {
+            if (number == 1)
+            {
+                throw new InvalidOperationException("test callback failed");
+            }
+        };
+
+        using var failed = await client.PostAsync(SyncRequests.Query("{ __typename }"));
+        using var served = await client.PostAsync(SyncRequests.Query("{ __typename }"));
+
+        Assert.That(failed.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.InternalServerError));
+        Assert.That(served.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task Sync_TwoHundredThousandHashes_AnswersTheFinalEmptyPage()
     {
         // A measurement, not a timing assertion: the elapsed time is written to the test output.
