@@ -55,6 +55,9 @@ public sealed partial class EmulatorData
         }
     }
 
+    /// <summary>The current time of the emulator's clock.</summary>
+    internal DateTimeOffset Now => _timeProvider.GetUtcNow();
+
     internal EmulatorUser User(string senteraId)
     {
         lock (_lock)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace FlightTaskSync.Emulator.Data;
@@ -25,20 +24,34 @@ internal sealed class SenteraIdFactory
     {
         _random = random;
         _deployment = Deployments[random.Next(Deployments.Length)];
-        _build = RandomText(HexDigits, 9);
+        _build = new string(RandomText(HexDigits, 9));
     }
 
     public string Next(string kind, string company, DateTimeOffset createdAt)
     {
         var utc = createdAt.UtcDateTime;
+        Span<char> id = stackalloc char[64 + kind.Length + company.Length];
         while (true)
         {
-            var id = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{RandomText(Alphabet, 7)}_{kind}_{RandomText(Alphabet, 4 + _random.Next(3))}{company}_CV_{_deployment}_{_build}_{utc:yyMMdd}_{utc:HHmmss}");
-            if (_issued.Add(id))
+            var length = 0;
+            Write(id, ref length, RandomText(Alphabet, 7));
+            Write(id, ref length, "_");
+            Write(id, ref length, kind);
+            Write(id, ref length, "_");
+            Write(id, ref length, RandomText(Alphabet, 4 + _random.Next(3)));
+            Write(id, ref length, company);
+            Write(id, ref length, "_CV_");
+            Write(id, ref length, _deployment);
+            Write(id, ref length, "_");
+            Write(id, ref length, _build);
+            Write(id, ref length, "_");
+            WriteTwoDigits(id, ref length, utc.Year % 100, utc.Month, utc.Day);
+            Write(id, ref length, "_");
+            WriteTwoDigits(id, ref length, utc.Hour, utc.Minute, utc.Second);
+            var text = new string(id[..length]);
+            if (_issued.Add(text))
             {
-                return id;
+                return text;
             }
         }
     }
@@ -65,14 +78,30 @@ internal sealed class SenteraIdFactory
         return tag.Length > 0 ? tag.ToString() : "Org";
     }
 
-    private string RandomText(string alphabet, int length)
+    private ReadOnlySpan<char> RandomText(string alphabet, int length)
     {
-        Span<char> chars = stackalloc char[length];
+        var chars = new char[length];
         for (var i = 0; i < length; i++)
         {
             chars[i] = alphabet[_random.Next(alphabet.Length)];
         }
 
-        return new string(chars);
+        return chars;
+    }
+
+    private static void Write(Span<char> target, ref int length, ReadOnlySpan<char> text)
+    {
+        text.CopyTo(target[length..]);
+        length += text.Length;
+    }
+
+    /// <summary>Writes yyMMdd or HHmmss.</summary>
+    private static void WriteTwoDigits(Span<char> target, ref int length, int first, int second, int third)
+    {
+        foreach (var value in (ReadOnlySpan<int>)[first, second, third])
+        {
+            target[length++] = (char)('0' + (value / 10));
+            target[length++] = (char)('0' + (value % 10));
+        }
     }
 }

@@ -6,14 +6,13 @@ using GraphQL.Utilities;
 
 namespace FlightTaskSync.Emulator.Execution;
 
-/// <summary>Resolvers of the root types: <c>Query.sync_flight_tasks</c> and the mutation.</summary>
+/// <summary>Resolvers of the root fields: <c>Query.sync_flight_tasks</c> and <c>Mutation.upsert_flight_tasks</c>.</summary>
 internal static class QueryResolvers
 {
     public static void Configure(TypeSettings types)
     {
         types.For("Query").FieldFor("sync_flight_tasks").Resolver = new FuncFieldResolver<object?>(SyncFlightTasks);
-        types.For("Mutation").FieldFor("upsert_flight_tasks").Resolver = new FuncFieldResolver<object?>(_ =>
-            throw new ExecutionError("upsert_flight_tasks is not implemented by the FieldAgent emulator.") { Code = "NOT_IMPLEMENTED" });
+        types.For("Mutation").FieldFor("upsert_flight_tasks").Resolver = new FuncFieldResolver<object?>(UpsertFlightTasks.Resolve);
     }
 
     private static SyncAnswer SyncFlightTasks(IResolveFieldContext context)

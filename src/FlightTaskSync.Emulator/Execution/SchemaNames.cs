@@ -29,4 +29,12 @@ internal static class SchemaNames
         EmulatorTaskType.Scout => "SCOUT",
         _ => throw new ArgumentOutOfRangeException(nameof(taskType), taskType, "Not a TaskType."),
     };
+
+    public static EmulatorTaskProvider ProviderOf(string name) => name switch
+    {
+        "SELF" => EmulatorTaskProvider.Self,
+        "SENTERA" => EmulatorTaskProvider.Sentera,
+        "FLY_GUYS" => EmulatorTaskProvider.FlyGuys,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a TaskProvider."),
+    };
 }

@@ -31,6 +31,18 @@ internal static class TypeResolvers
         types.Map<SyncErrorEntry>("SyncError", "code", e => e.Code);
         types.Map<SyncErrorEntry>("SyncError", "reason", e => e.Reason);
         types.Map<SyncErrorEntry>("SyncError", "details", e => e.Details);
+
+        types.Map<UpsertAnswer>("UpsertResult", "succeeded", a => a.Succeeded);
+        types.Map<UpsertAnswer>("UpsertResult", "failed", a => a.Failed);
+        types.Map<UpsertFailure>("UpsertError", "index", f => f.Index);
+        types.Map<UpsertFailure>("UpsertError", "item", f => f.Item);
+        types.Map<UpsertFailure>("UpsertError", "attributes", f => f.Attributes);
+        types.Map<AttributeFailure>("AttributeError", "attribute", a => a.Attribute);
+        types.Map<AttributeFailure>("AttributeError", "key", a => a.Key);
+        types.Map<AttributeFailure>("AttributeError", "message", a => a.Message);
+        types.Map<AttributeFailure>("AttributeError", "code", a => a.Code);
+        types.Map<AttributeFailure>("AttributeError", "reason", _ => null);
+        types.Map<AttributeFailure>("AttributeError", "details", _ => null);
     }
 
     private static void ConfigureFlightTask(TypeSettings types)

@@ -1,0 +1,61 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using FlightTaskSync.Emulator;
+
+namespace FlightTaskSync.IntegrationTests.Emulator.Support;
+
+/// <summary>A plain <see cref="HttpClient"/> pointed at an emulator, with the emulator's token by default.</summary>
+internal sealed class EmulatorClient : IDisposable
+{
+    private readonly FieldAgentEmulator _emulator;
+
+    public EmulatorClient(FieldAgentEmulator emulator, TimeSpan? timeout = null)
+    {
+        _emulator = emulator;
+        Http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>Posts a JSON body to the endpoint; <paramref name="token"/> null sends the emulator's current token, "" sends none.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string body, string? token = null, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _emulator.Endpoint)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        token ??= _emulator.AccessToken;
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Http.SendAsync(request, completion);
+    }
+
+    public async Task<SyncResponse> SyncAsync(string organizationId, IEnumerable<string> hashes, bool? includeDescendants = null, string? token = null)
+    {
+        using var response = await PostAsync(SyncRequests.Sync(organizationId, hashes, includeDescendants), token);
+        var text = await response.Content.ReadAsStringAsync();
+        using var document = JsonDocument.Parse(text);
+        return new SyncResponse(response.StatusCode, document.RootElement.Clone());
+    }
+
+    public async Task<JsonElement> QueryAsync(string query)
+    {
+        using var response = await PostAsync(SyncRequests.Query(query));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Posts <c>{"query":..,"variables":..}</c> and returns the parsed answer.</summary>
+    public async Task<JsonElement> QueryAsync(string query, object variables)
+    {
+        using var response = await PostAsync(JsonSerializer.Serialize(new { query, variables }));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    public void Dispose() => Http.Dispose();
+}
