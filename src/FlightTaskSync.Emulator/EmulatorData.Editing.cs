@@ -126,7 +126,8 @@ public sealed partial class EmulatorData
 
     private HashedTask Replace(EmulatorTask changed)
     {
-        var stored = new HashedTask(Normalize(changed));
+        var previous = _tasks[changed.SenteraId];
+        var stored = new HashedTask(Normalize(changed), [.. previous.FormerHashes, previous.Hash]);
         _tasks[stored.SenteraId] = stored;
         _organizations[stored.Task.OrganizationSenteraId].Tasks[stored.SenteraId] = stored;
         return stored;

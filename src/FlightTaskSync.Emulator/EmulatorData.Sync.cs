@@ -53,7 +53,7 @@ public sealed partial class EmulatorData
             {
                 foreach (var tombstone in organization.Tombstones.Values)
                 {
-                    if (IsReportable(tombstone, now) && clientHashes.Contains(tombstone.Tombstone.LastContentHash))
+                    if (IsReportable(tombstone, now) && tombstone.Last.IsHeldBy(clientHashes))
                     {
                         deleted.Add(tombstone.Last);
                     }

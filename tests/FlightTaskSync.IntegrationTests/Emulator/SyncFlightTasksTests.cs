@@ -125,6 +125,29 @@ public sealed class SyncFlightTasksTests
     }
 
     [Test]
+    public async Task Sync_TaskEditedAfterTheClientSyncedItThenDeleted_IsStillReported()
+    {
+        await using var emulator = await FieldAgentEmulator.StartAsync(new EmulatorOptions { TaskCount = 20 });
+        using var client = new EmulatorClient(emulator);
+        var organization = emulator.OrganizationIds[0];
+        var replica = new ClientReplica();
+        await replica.SyncToCompletionAsync(client, organization, includeDescendants: true);
+        var victim = replica.Hashes.First();
+
+        // Edited twice while the client was away, then deleted: the client holds the first hash only.
+        emulator.Data.Update(victim.Key, t => t with { Notes = "first edit" });
+        emulator.Data.Update(victim.Key, t => t with { Notes = "second edit" });
+        emulator.Data.Delete(victim.Key);
+        var page = await client.SyncAsync(organization, replica.Hashes.Values, includeDescendants: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Deleted.Select(d => d.Id), Is.EqualTo(new[] { victim.Key }));
+            Assert.That(page.Upserted, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Sync_DeletedTaskTheClientNeverHeld_IsNotReported()
     {
         await using var emulator = await FieldAgentEmulator.StartAsync(new EmulatorOptions { TaskCount = 10 });
