@@ -176,7 +176,10 @@ public sealed class FlightTaskSyncClientFailureTests
             Assert.That(report.Retries, Is.EqualTo(1));
             Assert.That(requests[0].Authorization, Is.EqualTo(new[] { "Bearer token-1" }));
             Assert.That(requests[1].Authorization, Is.EqualTo(new[] { "Bearer token-2" }));
-            Assert.That(requests[1].ReceivedAt, Is.EqualTo(requests[0].ReceivedAt), "a token refresh is retried at once");
+            Assert.That(
+                harness.Logs.Entries.Where(e => e.EventId.Id == 1004).Select(e => e.Values["Delay"]),
+                Is.EqualTo(new object[] { TimeSpan.Zero }),
+                "a token refresh is retried at once");
         });
         await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
     }
@@ -195,6 +198,8 @@ public sealed class FlightTaskSyncClientFailureTests
             Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(exception.Message, Does.Contain("sign in again"));
             Assert.That(exception.Message, Does.Not.Contain("token-"), "the token itself never appears in messages");
+            Assert.That(harness.Logs.Entries.Select(e => e.Message + e.Exception), Has.None.Contains("token-"), "nor in logs");
+            Assert.That(harness.Logs.Entries.Select(e => e.EventId.Id), Does.Contain(1005), "the failure is logged");
         });
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FlightTaskSync.Client.Tests.TestDoubles;
@@ -26,6 +27,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddFlightTaskSync(options =>
         {
             options.Endpoint = Server.Endpoint;
@@ -40,6 +42,9 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Gets every log entry the SDK wrote.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public FakeFieldAgentServer Server { get; }
 
