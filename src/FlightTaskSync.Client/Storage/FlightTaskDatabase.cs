@@ -89,6 +89,7 @@ internal sealed class FlightTaskDatabase : IDisposable
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            CreateOwnerOnlyFile(Path);
             var connection = await OpenConfiguredAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
@@ -104,6 +105,35 @@ internal sealed class FlightTaskDatabase : IDisposable
                 $"The flight task database '{Path}' could not be opened: {exception.Message} " +
                 "Check that the path names a SQLite file (or a new one) in a folder this app can write to, or set DatabasePath to another file.",
                 exception);
+        }
+    }
+
+    /// <summary>
+    /// On Unix, creates a missing database file readable and writable by its owner only, before
+    /// SQLite opens it: SQLite would create it with the process's umask (often readable by every
+    /// user), and gives its -wal and -shm files the mode of the database file. An existing file
+    /// is left as it is; on Windows the file inherits the ACL of its (per-user) folder.
+    /// </summary>
+    private static void CreateOwnerOnlyFile(string path)
+    {
+        if (OperatingSystem.IsWindows() || System.IO.Path.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            // SQLite takes an empty file for a new database.
+            using var file = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (System.IO.Path.Exists(path))
+        {
+            // Another process created it first: it made it the same way, or it is the app's own file.
         }
     }
 
