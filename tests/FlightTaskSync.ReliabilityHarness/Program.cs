@@ -1,5 +1,6 @@
 using FlightTaskSync.ReliabilityHarness;
 using FlightTaskSync.ReliabilityHarness.Child;
+using FlightTaskSync.ReliabilityHarness.Concurrency;
 using FlightTaskSync.ReliabilityHarness.CrashLoop;
 
 // The reliability harnesses of docs/reliability.md, full size by default:
@@ -11,6 +12,7 @@ const string Usage = """
     Usage: dotnet run -c Release --project tests/FlightTaskSync.ReliabilityHarness -- <harness> [options]
 
       crash-loop   [--kills 100] [--tasks 100000] [--page-size 2000] [--seed 1]
+      concurrency  [--tasks 100000] [--page-size 2000] [--readers 1] [--process-tasks 20000]
       child-sync   --endpoint URL --token T --database PATH --organization ID [--descendants] [--reset]
 
     Each harness prints its figures, and exits with 1 if any check failed.
@@ -48,6 +50,23 @@ try
             };
             options.RejectUnknown();
             return Report((await CrashLoopHarness.RunAsync(crashLoop, stop.Token)).Describe(), ok: r => r);
+
+        case "concurrency":
+            var reader = new ReaderDuringSyncOptions
+            {
+                Tasks = options.Integer("tasks", 100_000),
+                PageSize = options.Integer("page-size", 2_000),
+                Readers = options.Integer("readers", 1),
+            };
+            var processTasks = options.Integer("process-tasks", 20_000);
+            options.RejectUnknown();
+            Console.WriteLine($"reader during a sync of {reader.Tasks:N0} tasks ...");
+            var readerResult = await ReaderDuringSyncHarness.RunAsync(reader, stop.Token);
+            Console.WriteLine($"two processes on one database ({processTasks:N0} tasks) ...");
+            var processResult = await TwoProcessHarness.RunAsync(processTasks, reader.PageSize, stop.Token);
+            Console.WriteLine("two scopes in one process ...");
+            var scopesResult = await ParallelScopesHarness.RunAsync(processTasks, reader.PageSize, stop.Token);
+            return Report([.. readerResult.Describe(), .. processResult.Describe(), .. scopesResult.Describe()], ok: r => r);
 
         default:
             Console.Error.WriteLine($"Unknown harness '{args[0]}'.\n\n{Usage}");
