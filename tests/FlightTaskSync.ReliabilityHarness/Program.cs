@@ -2,6 +2,7 @@ using FlightTaskSync.ReliabilityHarness;
 using FlightTaskSync.ReliabilityHarness.Child;
 using FlightTaskSync.ReliabilityHarness.Concurrency;
 using FlightTaskSync.ReliabilityHarness.CrashLoop;
+using FlightTaskSync.ReliabilityHarness.Soak;
 
 // The reliability harnesses of docs/reliability.md, full size by default:
 //   dotnet run -c Release --project tests/FlightTaskSync.ReliabilityHarness -- crash-loop [--kills 100] [--tasks 100000]
@@ -12,6 +13,7 @@ const string Usage = """
     Usage: dotnet run -c Release --project tests/FlightTaskSync.ReliabilityHarness -- <harness> [options]
 
       crash-loop   [--kills 100] [--tasks 100000] [--page-size 2000] [--seed 1]
+      fault-soak   [--tasks 20000] [--page-size 2000] [--rounds 5] [--seed 1]
       concurrency  [--tasks 100000] [--page-size 2000] [--readers 1] [--process-tasks 20000]
       child-sync   --endpoint URL --token T --database PATH --organization ID [--descendants] [--reset]
 
@@ -50,6 +52,18 @@ try
             };
             options.RejectUnknown();
             return Report((await CrashLoopHarness.RunAsync(crashLoop, stop.Token)).Describe(), ok: r => r);
+
+        case FaultSoakHarness.Verb:
+            var soak = new FaultSoakOptions
+            {
+                Tasks = options.Integer("tasks", 20_000),
+                PageSize = options.Integer("page-size", 2_000),
+                Rounds = options.Integer("rounds", 5),
+                Seed = options.Integer("seed", 1),
+                Log = Console.WriteLine,
+            };
+            options.RejectUnknown();
+            return Report((await FaultSoakHarness.RunAsync(soak, stop.Token)).Describe(), ok: r => r);
 
         case "concurrency":
             var reader = new ReaderDuringSyncOptions
