@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
+using FlightTaskSync.Client.Events;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FlightTaskSync.Client.Storage;
 
@@ -184,26 +185,6 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         return result;
     }
 
-    private void RaiseChanged(FlightTasksChangedEventArgs change)
-    {
-        var handlers = Changed;
-        if (handlers is null)
-        {
-            return;
-        }
-
-        // Each handler on its own: one that throws must not keep the others from hearing of a
-        // change that is already committed, nor fail the sync that made it.
-        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<FlightTasksChangedEventArgs>>())
-        {
-            try
-            {
-                handler(this, change);
-            }
-            catch (Exception exception)
-            {
-                StoreLog.ChangedHandlerFailed(_logger, change.Scope, exception);
-            }
-        }
-    }
+    private void RaiseChanged(FlightTasksChangedEventArgs change) =>
+        IsolatedEventRaiser.Raise(Changed, this, change, exception => StoreLog.ChangedHandlerFailed(_logger, change.Scope, exception));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FlightTaskSync.Client.Events;
 using FlightTaskSync.Client.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -152,23 +153,6 @@ internal sealed class SyncStatusTracker
             _running.TryRemove(status.Scope, out _);
         }
 
-        var handlers = Changed;
-        if (handlers is null)
-        {
-            return;
-        }
-
-        var change = new SyncStatusChangedEventArgs(status);
-        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<SyncStatusChangedEventArgs>>())
-        {
-            try
-            {
-                handler(Sender, change);
-            }
-            catch (Exception exception)
-            {
-                SyncLog.StatusHandlerFailed(_logger, status.Scope, exception);
-            }
-        }
+        IsolatedEventRaiser.Raise(Changed, Sender, new SyncStatusChangedEventArgs(status), exception => SyncLog.StatusHandlerFailed(_logger, status.Scope, exception));
     }
 }
