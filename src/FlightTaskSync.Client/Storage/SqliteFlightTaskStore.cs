@@ -1,7 +1,7 @@
 using System.Globalization;
 using FlightTaskSync.Client.Events;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlightTaskSync.Client.Storage;
 
