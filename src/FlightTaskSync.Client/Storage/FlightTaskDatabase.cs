@@ -40,6 +40,12 @@ internal sealed class FlightTaskDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>
+    /// Gets an observer of every connection this instance opens, once its settings are applied:
+    /// a seam for tests that watch the SQL the store runs. The SDK never sets it.
+    /// </summary>
+    internal Action<SqliteConnection>? ConnectionOpened { get; init; }
+
+    /// <summary>
     /// Opens a connection with the store's settings. The first call of this instance prepares the
     /// file (creates its folder, refuses a newer schema, turns WAL on, migrates) exactly once.
     /// </summary>
@@ -146,6 +152,7 @@ internal sealed class FlightTaskDatabase : IDisposable
             // Per connection: wait for a writer instead of failing with SQLITE_BUSY; NORMAL is
             // durable enough under WAL (a power cut may lose the last commit, never corrupt the file).
             await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+            ConnectionOpened?.Invoke(connection);
             return connection;
         }
         catch
