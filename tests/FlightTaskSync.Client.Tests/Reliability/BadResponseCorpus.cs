@@ -113,6 +113,7 @@ internal static class BadResponseCorpus
             Always("a JSON list", invalid, "[1,2,3]"),
             Always("a JSON string", invalid, "\"data\""),
             new("bytes that are not UTF-8", invalid, _ => new FakeResponse(200) { BodyBytes = Encoding.UTF8.GetBytes(ValidPage).Select((b, i) => i % 97 == 50 ? (byte)0xFF : b).ToArray() }),
+            new("an unknown status whose bytes are not UTF-8", invalid, _ => new FakeResponse(200) { BodyBytes = NotUtf8(Set(Task0 + ".status", "OP@N"), "OP@N") }),
             Always("a lone surrogate escaped in a name", invalid, Set(Task0 + ".name", "@@SURROGATE@@").Replace("@@SURROGATE@@", "\\ud800", StringComparison.Ordinal)),
             new("gzip garbage", unavailable, _ => new FakeResponse(200) { BodyBytes = [0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03], Headers = new Dictionary<string, string> { ["Content-Encoding"] = "gzip" } }),
             new("valid gzip of an HTML page", unavailable, _ => new FakeResponse(200) { BodyBytes = Gzip("<html><body>Bad gateway</body></html>"), Headers = new Dictionary<string, string> { ["Content-Encoding"] = "gzip", ["Content-Type"] = "text/html" } }),
@@ -191,6 +192,16 @@ internal static class BadResponseCorpus
     {
         var bracket = step.IndexOf('[', StringComparison.Ordinal);
         return bracket < 0 ? (step, null) : (step[..bracket], int.Parse(step[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The body with the '@' of <paramref name="marker"/> made a byte that is not UTF-8.</summary>
+    private static byte[] NotUtf8(string body, string marker)
+    {
+        var at = body.IndexOf(marker, StringComparison.Ordinal) + marker.IndexOf('@', StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var index = Encoding.UTF8.GetByteCount(body.AsSpan(0, at));
+        bytes[index] = 0xAA;
+        return bytes;
     }
 
     private static string Nest(int depth) => new string('[', depth) + new string(']', depth);
