@@ -14,7 +14,7 @@ namespace FlightTaskSync.Client.Tests.Reliability;
 /// </summary>
 public sealed class MutatedPagePropertyTests
 {
-    /// <summary>Raises the number of random pages (60 in CI) for a longer local run.</summary>
+    /// <summary>Raises the number of random pages (200 in CI) for a longer local run.</summary>
     public const string IterationsVariable = "FLIGHTTASKSYNC_PROPERTY_ITERATIONS";
 
     private static readonly string Organization = FakeTask.OrganizationId("mutant");
@@ -38,7 +38,7 @@ public sealed class MutatedPagePropertyTests
     [CancelAfter(600_000)]
     public async Task SyncAsync_RandomlyEditedPages_FailOnlyWithLibraryExceptionsAndApplyWholePagesOrNothing(CancellationToken cancellationToken)
     {
-        var iterations = int.TryParse(Environment.GetEnvironmentVariable(IterationsVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 60;
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable(IterationsVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 200;
 
         await EditGen.Array[1, 3].SampleAsync(
             async edits => await SyncWithEditedPageAsync(edits, cancellationToken),
