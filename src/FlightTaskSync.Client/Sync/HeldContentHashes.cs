@@ -18,6 +18,9 @@ internal sealed class HeldContentHashes
     /// <summary>Gets how many tasks are held.</summary>
     public int Count => _hashById.Count;
 
+    /// <summary>Tells whether a task is held.</summary>
+    public bool Contains(string senteraId) => _hashById.ContainsKey(senteraId);
+
     /// <summary>Gives the hashes to send with the next request.</summary>
     public IReadOnlyList<string> ToRequestList() => [.. _hashById.Values];
 
