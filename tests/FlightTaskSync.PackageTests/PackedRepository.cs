@@ -25,6 +25,9 @@ public sealed class PackedRepository
     /// <summary>Gets the folder feed the packages were packed into.</summary>
     internal string Feed => _feed!;
 
+    /// <summary>Gets the artifacts folder the solution was built in (its bin/ and obj/ folders).</summary>
+    internal string BuildFolder => Path.Combine(Layout.PackageTestArtifacts, "build");
+
     /// <summary>Gets what <c>dotnet pack</c> printed.</summary>
     internal CliResult Pack => _pack!;
 
@@ -51,7 +54,7 @@ public sealed class PackedRepository
             "pack", _layout.Solution,
             "-c", "Release",
             "-o", _feed,
-            "--artifacts-path", Path.Combine(artifacts, "build"),
+            "--artifacts-path", BuildFolder,
             "-p:ContinuousIntegrationBuild=true",
             "--disable-build-servers",
             "-nodeReuse:false")).EnsureSucceeded();
