@@ -43,5 +43,8 @@ internal sealed record BadResponse(string Name, BadResponseOutcome Expected, Fun
         _ => null,
     };
 
+    /// <summary>Gets how many entries of <c>failed</c> the sync must record in its report (for an accepted page).</summary>
+    public int RecordedFailures { get; init; }
+
     public override string ToString() => Name;
 }

@@ -133,7 +133,7 @@ internal static class BadResponseCorpus
             new("500 forever", unavailable, _ => FakeResponse.WithStatus(500)),
 
             // Entries in failed: recorded, not fatal.
-            Once("1,000 failed entries with large details (recorded)", Set(Result + ".failed", new JsonArray([.. Enumerable.Range(0, 1_000).Select(i => (JsonNode)new JsonObject { ["key"] = "flight_task", ["message"] = $"entry {i}", ["details"] = new JsonObject { ["blob"] = new string('d', 1_000) } })]))),
+            Once("1,000 failed entries with large details (recorded)", Set(Result + ".failed", new JsonArray([.. Enumerable.Range(0, 1_000).Select(i => (JsonNode)new JsonObject { ["key"] = "flight_task", ["message"] = $"entry {i}", ["details"] = new JsonObject { ["blob"] = new string('d', 1_000) } })]))) with { RecordedFailures = 1_000 },
             Always("a failed entry without its key", invalid, Set(Result + ".failed", new JsonArray(new JsonObject { ["message"] = "no key" }))),
         ];
     }

@@ -50,9 +50,10 @@ public sealed class BadResponseCorpusTests
         };
 
         Exception? thrown = null;
+        SyncReport? report = null;
         try
         {
-            await harness.SyncAsync(Scope, cancellationToken: cancellationToken);
+            report = await harness.SyncAsync(Scope, cancellationToken: cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -67,6 +68,7 @@ public sealed class BadResponseCorpusTests
             {
                 Assert.That(thrown, Is.Null, $"{entry.Name}: the SDK should tolerate this page");
                 Assert.That(stored, Is.EquivalentTo(harness.Server.TasksOf(Scope)), "the sync should still converge");
+                Assert.That(report?.Failures, Has.Count.EqualTo(entry.RecordedFailures), "the page's failed entries are recorded in the report");
             });
             return;
         }
