@@ -40,6 +40,12 @@ internal sealed class FlightTaskDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>
+    /// Gets an observer of every connection this instance opens, once its settings are applied:
+    /// a seam for tests that watch the SQL the store runs. The SDK never sets it.
+    /// </summary>
+    internal Action<SqliteConnection>? ConnectionOpened { get; init; }
+
+    /// <summary>
     /// Opens a connection with the store's settings. The first call of this instance prepares the
     /// file (creates its folder, refuses a newer schema, turns WAL on, migrates) exactly once.
     /// </summary>
@@ -89,6 +95,7 @@ internal sealed class FlightTaskDatabase : IDisposable
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            CreateOwnerOnlyFile(Path);
             var connection = await OpenConfiguredAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
@@ -107,6 +114,35 @@ internal sealed class FlightTaskDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// On Unix, creates a missing database file readable and writable by its owner only, before
+    /// SQLite opens it: SQLite would create it with the process's umask (often readable by every
+    /// user), and gives its -wal and -shm files the mode of the database file. An existing file
+    /// is left as it is; on Windows the file inherits the ACL of its (per-user) folder.
+    /// </summary>
+    private static void CreateOwnerOnlyFile(string path)
+    {
+        if (OperatingSystem.IsWindows() || System.IO.Path.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            // SQLite takes an empty file for a new database.
+            using var file = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (System.IO.Path.Exists(path))
+        {
+            // Another process created it first: it made it the same way, or it is the app's own file.
+        }
+    }
+
     private async Task<SqliteConnection> OpenConfiguredAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -116,6 +152,7 @@ internal sealed class FlightTaskDatabase : IDisposable
             // Per connection: wait for a writer instead of failing with SQLITE_BUSY; NORMAL is
             // durable enough under WAL (a power cut may lose the last commit, never corrupt the file).
             await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+            ConnectionOpened?.Invoke(connection);
             return connection;
         }
         catch

@@ -88,6 +88,7 @@ internal sealed class PageFetcher
                 TimeoutRejectedException => "each attempt timed out",
                 HttpRequestException => $"the server could not be reached ({exception.Message})",
                 IOException => $"the connection broke ({exception.Message})",
+                InvalidDataException => $"the compressed response could not be read ({exception.Message})",
                 OperationCanceledException => "the connection was dropped",
                 _ => null,
             };

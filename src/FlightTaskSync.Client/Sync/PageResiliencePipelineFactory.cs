@@ -66,6 +66,9 @@ internal static class PageResiliencePipelineFactory
                 HttpRequestException => true,
                 IOException => true,
 
+                // A compressed body that does not inflate: as broken as a body cut short.
+                InvalidDataException => true,
+
                 // A cancellation the caller did not ask for is a connection dropped mid-read.
                 OperationCanceledException => !context.CancellationToken.IsCancellationRequested,
                 _ => false,

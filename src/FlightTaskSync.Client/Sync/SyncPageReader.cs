@@ -37,7 +37,16 @@ internal static class SyncPageReader
                 throw Invalid(pageNumber, $"task {task.Sentera_id} is upserted twice in one page");
             }
 
-            upserted.Add(ToFlightTask(task));
+            try
+            {
+                upserted.Add(ToFlightTask(task));
+            }
+            catch (InvalidOperationException exception)
+            {
+                // An unknown status is kept as the server's text, read from the task's raw JSON;
+                // the reader throws this for text it cannot decode (bytes that are not UTF-8).
+                throw Invalid(pageNumber, $"upserted[{i}] ({task.Sentera_id}) holds text that cannot be decoded ({exception.Message})");
+            }
         }
 
         var deletedIds = new List<string>(result.Deleted.Count);

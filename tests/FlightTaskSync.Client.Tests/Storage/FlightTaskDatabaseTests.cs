@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,50 @@ public class FlightTaskDatabaseTests
         }
 
         Assert.That(File.Exists(path), Is.True);
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "Unix file modes; on Windows the file takes its folder's ACL.")]
+    [UnsupportedOSPlatform("windows")]
+    public async Task OpenConnectionAsync_NewFileOnUnix_ItAndItsWalFilesAreReadableByTheOwnerOnly()
+    {
+        var path = _folder.File("flighttasks.db");
+        var database = Track(new FlightTaskDatabase(path));
+
+        var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using (connection)
+        {
+            // A write while the connection stays open keeps the -wal and -shm files in place.
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE probe (x); INSERT INTO probe VALUES (1);";
+            await command.ExecuteNonQueryAsync();
+
+            const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            Assert.Multiple(() =>
+            {
+                Assert.That(File.GetUnixFileMode(path), Is.EqualTo(ownerOnly), "the database file");
+                Assert.That(File.GetUnixFileMode(path + "-wal"), Is.EqualTo(ownerOnly), "the -wal file");
+                Assert.That(File.GetUnixFileMode(path + "-shm"), Is.EqualTo(ownerOnly), "the -shm file");
+            });
+        }
+    }
+
+    [Test]
+    [Platform(Exclude = "Win", Reason = "Unix file modes.")]
+    [UnsupportedOSPlatform("windows")]
+    public async Task OpenConnectionAsync_ExistingFile_KeepsTheModeTheAppGaveIt()
+    {
+        var path = _folder.File("flighttasks.db");
+        const UnixFileMode appMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        await File.WriteAllBytesAsync(path, []);
+        File.SetUnixFileMode(path, appMode);
+        var database = Track(new FlightTaskDatabase(path));
+
+        await using (await database.OpenConnectionAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.That(File.GetUnixFileMode(path), Is.EqualTo(appMode));
     }
 
     [Test]

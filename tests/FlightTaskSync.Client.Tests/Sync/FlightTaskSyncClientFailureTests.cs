@@ -78,6 +78,39 @@ public sealed class FlightTaskSyncClientFailureTests
     }
 
     [Test]
+    public async Task SyncAsync_GzipBodyThatDoesNotInflate_RetriesAndConverges()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 10);
+        harness.Server.Enqueue(new FakeResponse(200)
+        {
+            BodyBytes = [0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03],
+            Headers = new Dictionary<string, string> { ["Content-Encoding"] = "gzip" },
+        });
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.That(report.Retries, Is.EqualTo(1));
+        await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+
+    [Test]
+    public async Task SyncAsync_GzipBodyThatNeverInflates_GivesUpWithUnavailable()
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 1);
+        var garbage = new FakeResponse(200)
+        {
+            BodyBytes = [0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02, 0x03],
+            Headers = new Dictionary<string, string> { ["Content-Encoding"] = "gzip" },
+        };
+        harness.Server.Enqueue(garbage, garbage);
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncUnavailableException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(exception!.InnerException, Is.InstanceOf<InvalidDataException>());
+    }
+
+    [Test]
     public async Task SyncAsync_ServerKeepsFailing_GivesUpAfterTheConfiguredAttemptsKeepingTheCommittedPages()
     {
         await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 3);

@@ -305,12 +305,17 @@ internal sealed class FakeFieldAgentServer : IDisposable
             message.Headers[name] = new WireMockList<string>(value);
         }
 
-        if (response.Body is not null)
+        var body = response.BodyBytes ?? (response.Body is null ? null : Encoding.UTF8.GetBytes(response.Body));
+        if (body is not null)
         {
-            message.Headers["Content-Type"] = new WireMockList<string>("application/json");
+            if (!message.Headers.ContainsKey("Content-Type"))
+            {
+                message.Headers["Content-Type"] = new WireMockList<string>("application/json");
+            }
+
             message.BodyData = new BodyData
             {
-                BodyAsBytes = Encoding.UTF8.GetBytes(response.Body),
+                BodyAsBytes = body,
                 DetectedBodyType = BodyType.Bytes,
             };
         }

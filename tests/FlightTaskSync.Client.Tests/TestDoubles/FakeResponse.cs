@@ -11,6 +11,9 @@ internal sealed record FakeResponse(int Status, string? Body = null)
 
     public TimeSpan Delay { get; init; }
 
+    /// <summary>Gets raw bytes to send as the body in place of <see cref="Body"/> (not UTF-8 text, compressed data, ...).</summary>
+    public byte[]? BodyBytes { get; init; }
+
     public static FakeResponse WithStatus(int status, string? body = null) => new(status, body);
 
     public static FakeResponse TooManyRequests(int retryAfterSeconds) =>

@@ -208,6 +208,20 @@ public sealed class FieldAgentClientTests
     }
 
     [Test]
+    public async Task SyncFlightTasks_LoneSurrogateInAString_LandsInErrorsAsInvalid()
+    {
+        Respond(200, SeedExampleResponse.Replace("North field stand count", "North \\ud800 field", StringComparison.Ordinal));
+
+        var result = await Client.SyncFlightTasks.ExecuteAsync("org", []);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Data, Is.Null);
+            Assert.That(result.Errors.Single().Code, Is.EqualTo(ClientErrorCodes.ResponseInvalid));
+        });
+    }
+
+    [Test]
     public async Task SyncFlightTasks_UnknownStatus_MapsToUnknown()
     {
         Respond(200, SeedExampleResponse.Replace("\"status\": \"OPEN\"", "\"status\": \"AWAITING_PERMIT\"", StringComparison.Ordinal));

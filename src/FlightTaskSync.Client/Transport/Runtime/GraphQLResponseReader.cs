@@ -46,7 +46,7 @@ internal static class GraphQLResponseReader
                         {
                             data = parser.Parse(ref reader, json);
                         }
-                        catch (ResultParseException exception)
+                        catch (Exception exception) when (exception is ResultParseException or InvalidOperationException)
                         {
                             // The reader cannot go on from inside a broken value: report the
                             // data problem with whatever errors the body also carries.
@@ -55,7 +55,7 @@ internal static class GraphQLResponseReader
                                 new ClientError(
                                     $"The response data does not match the operation: {exception.Message}.",
                                     ClientErrorCodes.ResponseInvalid,
-                                    exception.Path,
+                                    (exception as ResultParseException)?.Path,
                                     exception: exception),
                             };
                             return new OperationResult<TData>(null, result);
@@ -92,6 +92,15 @@ internal static class GraphQLResponseReader
             return Failed<TData>(new ClientError(
                 $"The response body is not valid JSON; it may have been cut short ({exception.Message})",
                 ClientErrorCodes.ResponseNotJson,
+                exception: exception));
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The reader throws this, not a JsonException, for a string it cannot decode: bytes
+            // that are not UTF-8, or an escaped lone surrogate. The body is JSON-shaped, its text is not.
+            return Failed<TData>(new ClientError(
+                $"The response holds text that cannot be decoded ({exception.Message})",
+                ClientErrorCodes.ResponseInvalid,
                 exception: exception));
         }
 
@@ -135,9 +144,10 @@ internal static class GraphQLResponseReader
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // Not JSON (an HTML error page, say): there are no GraphQL errors to report.
+            // Not JSON (an HTML error page, say), or text that cannot be decoded: there are no
+            // GraphQL errors to report.
         }
 
         return errors;

@@ -1,0 +1,35 @@
+using FlightTaskSync.ReliabilityHarness.CrashLoop;
+
+namespace FlightTaskSync.IntegrationTests.Reliability;
+
+/// <summary>
+/// The short crash loop: a child process syncing from an emulator process is killed with SIGKILL
+/// ten times at random points. The full run (100 kills, 100,000 tasks) is a command of the
+/// reliability harness; see docs/reliability.md.
+/// </summary>
+public sealed class CrashLoopTests
+{
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task CrashLoop_TenKillsAtRandomPoints_EveryStoreIsIntactAndTheLastSyncConverges(CancellationToken cancellationToken)
+    {
+        var options = new CrashLoopOptions { Kills = 10, Tasks = 6_000, PageSize = 500, Seed = 20261127, Log = TestContext.Out.WriteLine };
+
+        var result = await CrashLoopHarness.RunAsync(options, cancellationToken);
+
+        foreach (var line in result.Describe())
+        {
+            await TestContext.Out.WriteLineAsync(line);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Violations, Is.Empty, "integrity, hashes the server had, whole pages only");
+            Assert.That(result.Kills, Is.EqualTo(10));
+            Assert.That(result.IntegrityChecks, Is.GreaterThan(10), "a check after every kill and after the final sync");
+            Assert.That(result.KillsMidSync, Is.GreaterThan(0), "some kills landed in the middle of a sync, after a committed page");
+            Assert.That(result.FinalSyncConverged, Is.True);
+            Assert.That(result.FinalTaskCount, Is.EqualTo(6_000 + result.TasksCreated));
+        });
+    }
+}
