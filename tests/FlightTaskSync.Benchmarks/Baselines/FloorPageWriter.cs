@@ -1,4 +1,5 @@
 using FlightTaskSync.Client;
+using FlightTaskSync.Client.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace FlightTaskSync.Benchmarks.Baselines;
@@ -25,7 +26,8 @@ internal sealed class FloorPageWriter : IDisposable
     {
         _connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         _connection.Open();
-        Execute("PRAGMA synchronous = NORMAL;");
+        // The SDK's own connection settings: the floor differs in code, not in SQLite tuning.
+        Execute("PRAGMA synchronous = NORMAL; " + FlightTaskDatabase.PerformancePragmas);
 
         _scope = _connection.CreateCommand();
         _scope.CommandText = """
