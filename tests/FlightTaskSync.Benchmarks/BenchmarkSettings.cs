@@ -24,6 +24,5 @@ internal sealed class BenchmarkSettings : ManualConfig
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(BaselineRatioColumn.RatioMean);
         SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
-        Options |= ConfigOptions.JoinSummary;
     }
 }

@@ -56,6 +56,8 @@ public class PageApplyBenchmarks
         {
             _floor.Apply(Scope, _before);
         }
+
+        _floor.Checkpoint();
     }
 
     [Benchmark(Baseline = true, Description = "Floor: one prepared command")]
