@@ -73,6 +73,10 @@ try
         options.Endpoint = endpoint;
         options.DatabasePath = databasePath;
         options.AccessTokenProvider = _ => ValueTask.FromResult(token);
+
+        // Quick retries, so the offline attempt at the end gives up in seconds.
+        options.MaxRetryAttempts = 2;
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
     });
     await using var provider = services.BuildServiceProvider();
     var sync = provider.GetRequiredService<IFlightTaskSyncClient>();
@@ -81,9 +85,11 @@ try
     store.Changed += changes.OnChanged;
 
     AnsiConsole.MarkupLine($"Database: [blue]{Markup.Escape(databasePath)}[/]");
+    SyncConsole.ShowStatus("Status before", await sync.GetStatusAsync(scope, stop.Token));
     AnsiConsole.Write(new Rule("[bold]1. First sync[/]").LeftJustified());
     var first = await SyncConsole.SyncWithProgressAsync(sync, scope, "First sync", stop.Token);
     await SyncConsole.ShowSummaryAsync(store, first, stop.Token);
+    SyncConsole.ShowStatus("Status after", await sync.GetStatusAsync(scope, stop.Token));
 
     if (emulator is not null)
     {
@@ -101,6 +107,16 @@ try
 
         await emulator.StopAsync();
         AnsiConsole.MarkupLine("[yellow]The network is gone: the emulator is stopped.[/]");
+        try
+        {
+            await sync.SyncAsync(scope, progress: null, stop.Token);
+        }
+        catch (FlightTaskSyncUnavailableException exception)
+        {
+            AnsiConsole.MarkupLine($"A sync attempt now fails as it should in the field: [grey]{Markup.Escape(exception.GetType().Name)}[/] after {exception.Attempts} attempt(s).");
+        }
+
+        SyncConsole.ShowStatus("Status offline", await sync.GetStatusAsync(scope, stop.Token));
     }
 
     AnsiConsole.Write(new Rule("[bold]3. Reading offline, from the local store alone[/]").LeftJustified());

@@ -80,4 +80,19 @@ internal static class SyncConsole
         table.Caption($"{tasks.Count} of {total:N0} shown");
         AnsiConsole.Write(table);
     }
+
+    /// <summary>Shows a scope's sync status the way a status bar would.</summary>
+    public static void ShowStatus(string title, SyncStatus status)
+    {
+        var color = status.State switch
+        {
+            SyncState.Failed => "red",
+            SyncState.Syncing => "yellow",
+            SyncState.Idle => "green",
+            _ => "grey",
+        };
+        var freshness = status.LastSucceededAt is { } at ? $"last synced {at:yyyy-MM-dd HH:mm:ss} UTC" : "never synced";
+        var error = status.LastErrorType is null ? string.Empty : $", last error {Markup.Escape(status.LastErrorType)}";
+        AnsiConsole.MarkupLine($"{Markup.Escape(title)}: [{color}]{status.State}[/], {status.TasksHeld:N0} tasks held, {freshness}{error}");
+    }
 }

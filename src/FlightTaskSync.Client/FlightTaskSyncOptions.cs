@@ -72,6 +72,16 @@ public sealed class FlightTaskSyncOptions
     public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>
+    /// Gets or sets how often <see cref="IFlightTaskSyncClient.SyncAsync"/> makes a full resync of a
+    /// scope instead of an incremental one: the server may stop reporting old deletions, and a full
+    /// resync removes what it no longer has. <see langword="null"/> never does one by itself
+    /// (<see cref="IFlightTaskSyncClient.FullResyncAsync"/> still can).
+    /// </summary>
+    /// <value>The default value is 7 days.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan? FullResyncInterval { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// Gets or sets whether an <c>http://</c> endpoint that is not a loopback address is accepted.
     /// Tokens and tasks would cross the network unencrypted: leave this off outside a lab.
     /// </summary>

@@ -66,7 +66,8 @@ public static class FlightTaskSyncServiceCollectionExtensions
                     AutomaticDecompression = DecompressionMethods.All,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 })
-                .AddHttpMessageHandler(sp => new BearerTokenHandler(Options(sp).AccessTokenProvider!)));
+                .AddHttpMessageHandler(sp => new BearerTokenHandler(Options(sp).AccessTokenProvider!))
+                .AddHttpMessageHandler(() => new RequestSizeHandler()));
 
         services.TryAddSingleton(static sp => new FlightTaskDatabase(Options(sp).DatabasePath!));
         services.TryAddSingleton(static sp => new SqliteFlightTaskStore(sp.GetRequiredService<FlightTaskDatabase>(), sp.GetRequiredService<TimeProvider>(), Logger<SqliteFlightTaskStore>(sp)));

@@ -26,4 +26,32 @@ public interface IFlightTaskSyncClient
     /// <exception cref="FlightTaskSyncException">Another failure, e.g. of the database.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<SyncReport> SyncAsync(SyncScope scope, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Syncs one scope from an empty hash set, then removes every task the server did not send:
+    /// catches deletions the server no longer reports. Pages commit as in <see cref="SyncAsync"/>;
+    /// the removal commits only at the end, so an interrupted full resync loses nothing and the
+    /// previous tasks stay readable throughout. <see cref="SyncAsync"/> runs one by itself every
+    /// <see cref="FlightTaskSyncOptions.FullResyncInterval"/>.
+    /// </summary>
+    /// <param name="scope">The organization to resync, with or without its descendants.</param>
+    /// <param name="progress">Told after each committed page; optional.</param>
+    /// <param name="cancellationToken">Stops the resync; nothing is removed then.</param>
+    /// <returns>What the resync did; <see cref="SyncReport.IsFullResync"/> is set.</returns>
+    /// <exception cref="FlightTaskSyncException">As for <see cref="SyncAsync"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    Task<SyncReport> FullResyncAsync(SyncScope scope, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a scope's sync status: state, freshness, last error, tasks held.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The status; <see cref="SyncState.NeverSynced"/> for a scope never synced.</returns>
+    Task<SyncStatus> GetStatusAsync(SyncScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Raised when a scope's status changes: a sync starts, commits a page, completes, fails or is
+    /// canceled. Raised on the syncing thread; marshal to the UI thread yourself. An exception
+    /// from a handler is logged and does not affect the sync.
+    /// </summary>
+    event EventHandler<SyncStatusChangedEventArgs>? StatusChanged;
 }

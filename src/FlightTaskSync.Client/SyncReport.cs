@@ -24,6 +24,9 @@ public sealed class SyncReport
     /// <summary>Gets the entries of the pages' <c>failed</c> lists: problems the server reported without failing the sync.</summary>
     public required IReadOnlyList<SyncFailure> Failures { get; init; }
 
+    /// <summary>Gets whether this was a full resync (from an empty hash set, removing what the server did not send).</summary>
+    public bool IsFullResync { get; init; }
+
     /// <summary>Gets when the sync started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
@@ -32,6 +35,6 @@ public sealed class SyncReport
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Scope}: {Pages} page(s), {Upserted} upserted, {Deleted} deleted, {TasksHeld} held, " +
+        $"{Scope}: {(IsFullResync ? "full resync, " : string.Empty)}{Pages} page(s), {Upserted} upserted, {Deleted} deleted, {TasksHeld} held, " +
         $"{Failures.Count} failure(s), {Retries} retries, {Duration.TotalSeconds:0.0} s";
 }

@@ -15,6 +15,21 @@ internal interface IPageStore
     /// <exception cref="OperationCanceledException">Canceled before the commit; nothing is written.</exception>
     Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that a sync of the scope reached the end (<c>remaining_count</c> 0).</summary>
-    Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records that a sync of the scope reached the end (<c>remaining_count</c> 0): the scope is idle
+    /// and its last error forgotten; a full resync also records <paramref name="completedAt"/> as its end.
+    /// </summary>
+    Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a sync of the scope started.</summary>
+    Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that a sync of the scope ended without completing: failed (with the error's type
+    /// and message) or, when <paramref name="errorType"/> is null, canceled (back to idle).
+    /// </summary>
+    Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the scope's persisted sync status, or <see langword="null"/> for a scope never synced.</summary>
+    Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default);
 }

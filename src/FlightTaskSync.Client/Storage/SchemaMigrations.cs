@@ -63,6 +63,18 @@ internal static class SchemaMigrations
             CREATE INDEX ix_flight_tasks_assigned_to ON flight_tasks (scope_id, assigned_to_sentera_id);
             CREATE INDEX ix_flight_tasks_organization ON flight_tasks (scope_id, organization_sentera_id);
             """),
+
+        // The sync status of each scope survives a restart: what state the last sync left, when
+        // it failed and why (exception type and message; never a token), and when the last full
+        // resync ended. A scope row written before this version reads as idle.
+        new(3, "Keep each scope's sync status", """
+            ALTER TABLE sync_scopes ADD COLUMN state TEXT NOT NULL DEFAULT 'idle';
+            ALTER TABLE sync_scopes ADD COLUMN last_started_at INTEGER;
+            ALTER TABLE sync_scopes ADD COLUMN last_failed_at INTEGER;
+            ALTER TABLE sync_scopes ADD COLUMN last_error_type TEXT;
+            ALTER TABLE sync_scopes ADD COLUMN last_error_message TEXT;
+            ALTER TABLE sync_scopes ADD COLUMN last_full_resync_at INTEGER;
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

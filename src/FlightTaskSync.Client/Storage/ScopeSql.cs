@@ -17,11 +17,44 @@ internal static class ScopeSql
         RETURNING scope_id;
         """;
 
-    /// <summary>Records that a sync of the scope completed, creating its row if needed.</summary>
+    /// <summary>
+    /// Records that a sync of the scope completed, creating its row if needed: the scope is idle,
+    /// its last error is forgotten, and <c>$full</c> (when not NULL) is the end of a full resync.
+    /// </summary>
     public const string RecordCompleted = """
-        INSERT INTO sync_scopes (organization_sentera_id, include_descendants, created_at, last_completed_at)
-        VALUES ($organization, $descendants, $now, $completed)
-        ON CONFLICT (organization_sentera_id, include_descendants) DO UPDATE SET last_completed_at = excluded.last_completed_at;
+        INSERT INTO sync_scopes (organization_sentera_id, include_descendants, created_at, last_completed_at, state, last_full_resync_at)
+        VALUES ($organization, $descendants, $now, $completed, 'idle', $full)
+        ON CONFLICT (organization_sentera_id, include_descendants) DO UPDATE SET
+            last_completed_at = excluded.last_completed_at,
+            state = 'idle',
+            last_error_type = NULL,
+            last_error_message = NULL,
+            last_full_resync_at = COALESCE(excluded.last_full_resync_at, last_full_resync_at);
+        """;
+
+    /// <summary>Records that a sync of the scope started, creating its row if needed.</summary>
+    public const string RecordStarted = """
+        INSERT INTO sync_scopes (organization_sentera_id, include_descendants, created_at, state, last_started_at)
+        VALUES ($organization, $descendants, $now, 'syncing', $now)
+        ON CONFLICT (organization_sentera_id, include_descendants) DO UPDATE SET state = 'syncing', last_started_at = excluded.last_started_at;
+        """;
+
+    /// <summary>Records how a sync of the scope ended without completing: <c>$state</c> is 'failed' (with the error) or 'idle' (canceled).</summary>
+    public const string RecordEnded = """
+        INSERT INTO sync_scopes (organization_sentera_id, include_descendants, created_at, state, last_failed_at, last_error_type, last_error_message)
+        VALUES ($organization, $descendants, $now, $state, $failed, $error_type, $error_message)
+        ON CONFLICT (organization_sentera_id, include_descendants) DO UPDATE SET
+            state = excluded.state,
+            last_failed_at = COALESCE(excluded.last_failed_at, last_failed_at),
+            last_error_type = COALESCE(excluded.last_error_type, last_error_type),
+            last_error_message = COALESCE(excluded.last_error_message, last_error_message);
+        """;
+
+    /// <summary>Reads the scope's status columns and how many tasks it holds.</summary>
+    public const string ReadStatus = """
+        SELECT state, created_at, last_started_at, last_completed_at, last_failed_at, last_error_type, last_error_message, last_full_resync_at,
+               (SELECT count(*) FROM flight_tasks WHERE flight_tasks.scope_id = sync_scopes.scope_id)
+        FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants;
         """;
 
     /// <summary>Deletes the scope's tasks, then its row. (The foreign key would cascade; saying it does not depend on it.)</summary>

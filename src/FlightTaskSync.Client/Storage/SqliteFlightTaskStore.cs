@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlightTaskSync.Client.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,7 +9,7 @@ namespace FlightTaskSync.Client.Storage;
 /// The store on SQLite. Every call takes its own pooled connection, so calls are thread-safe;
 /// under WAL, reads see the last committed page and never wait for a page being written.
 /// </summary>
-internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
+internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
 {
     private static readonly string GetSql =
         $"SELECT {FlightTaskColumns.SelectList} FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id = $sentera_id;";
@@ -184,42 +185,6 @@ internal sealed class SqliteFlightTaskStore : IFlightTaskStore, IPageStore
         return result;
     }
 
-    private void RaiseChanged(FlightTasksChangedEventArgs change)
-    {
-        var handlers = Changed;
-        if (handlers is null)
-        {
-            return;
-        }
-
-        // Each handler on its own: one that throws must not keep the others from hearing of a
-        // change that is already committed, nor fail the sync that made it.
-        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<FlightTasksChangedEventArgs>>())
-        {
-            try
-            {
-                handler(this, change);
-            }
-            catch (Exception exception)
-            {
-                StoreLog.ChangedHandlerFailed(_logger, change.Scope, exception);
-            }
-        }
-    }
-
-    /// <inheritdoc/>
-    public async Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = ScopeSql.RecordCompleted;
-            ScopeSql.AddParameters(command, scope);
-            command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
-            command.Parameters.AddWithValue("$completed", StoredTime.ToStored(completedAt));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private void RaiseChanged(FlightTasksChangedEventArgs change) =>
+        IsolatedEventRaiser.Raise(Changed, this, change, exception => StoreLog.ChangedHandlerFailed(_logger, change.Scope, exception));
 }

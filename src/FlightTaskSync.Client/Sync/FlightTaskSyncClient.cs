@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using FlightTaskSync.Client.Diagnostics;
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Transport;
 using Microsoft.Data.Sqlite;
@@ -7,13 +9,15 @@ namespace FlightTaskSync.Client.Sync;
 
 /// <summary>
 /// The sync loop: reads the scope's hashes once, then asks for a page, checks it, commits it
-/// and updates the hashes in memory, until the server says nothing is left.
+/// and updates the hashes in memory, until the server says nothing is left. Around it: the
+/// scope's lock, its persisted status, a trace span and metrics.
 /// </summary>
 internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
 {
     private readonly PageFetcher _fetcher;
     private readonly IPageStore _store;
     private readonly ScopeSyncLock _lock;
+    private readonly SyncStatusTracker _status;
     private readonly FlightTaskSyncOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -38,29 +42,61 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _status = new SyncStatusTracker(store, scopeLock, timeProvider, logger) { Sender = this };
     }
 
     /// <inheritdoc/>
-    public async Task<SyncReport> SyncAsync(SyncScope scope, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    public event EventHandler<SyncStatusChangedEventArgs>? StatusChanged
+    {
+        add => _status.Changed += value;
+        remove => _status.Changed -= value;
+    }
+
+    /// <inheritdoc/>
+    public Task<SyncReport> SyncAsync(SyncScope scope, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunLockedAsync(scope, forceFullResync: false, progress, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<SyncReport> FullResyncAsync(SyncScope scope, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunLockedAsync(scope, forceFullResync: true, progress, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<SyncStatus> GetStatusAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
+        _status.ReadAsync(scope, cancellationToken);
+
+    private async Task<SyncReport> RunLockedAsync(SyncScope scope, bool forceFullResync, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var run = new SyncRun(scope, _timeProvider.GetUtcNow(), _timeProvider.GetTimestamp());
+        using var activity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Sync");
+        activity?.SetTag(FlightTaskSyncTelemetry.OrganizationTag, scope.OrganizationSenteraId);
+        activity?.SetTag(FlightTaskSyncTelemetry.IncludeDescendantsTag, scope.IncludeDescendantOrganizations);
+        var started = false;
         try
         {
             var held = await _lock.AcquireAsync(scope, cancellationToken).ConfigureAwait(false);
             await using (held.ConfigureAwait(false))
             {
-                return await RunAsync(run, progress, cancellationToken).ConfigureAwait(false);
+                var before = await _status.StartedAsync(scope, cancellationToken).ConfigureAwait(false);
+                started = true;
+                run.IsFullResync = forceFullResync || IsFullResyncDue(before);
+                var report = await RunAsync(run, progress, cancellationToken).ConfigureAwait(false);
+                Record(run, activity, "completed");
+                return report;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             SyncLog.SyncCanceled(_logger, scope, run.Pages + 1);
+            await EndAsync(started, scope, error: null).ConfigureAwait(false);
+            Record(run, activity, "canceled");
             throw;
         }
         catch (FlightTaskSyncException exception)
         {
             SyncLog.SyncFailed(_logger, scope, exception);
+            await EndAsync(started, scope, exception).ConfigureAwait(false);
+            Record(run, activity, "failed", exception);
             throw;
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
@@ -70,20 +106,40 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                 "Committed pages are kept; check that the database folder is writable and the disk is not full.",
                 exception);
             SyncLog.SyncFailed(_logger, scope, wrapped);
+            await EndAsync(started, scope, wrapped).ConfigureAwait(false);
+            Record(run, activity, "failed", wrapped);
             throw wrapped;
         }
     }
 
+    /// <summary>
+    /// A scope is due a full resync when the interval has passed since its last one, or since it
+    /// was first synced. A scope never synced is not: its first sync starts from nothing held
+    /// anyway, and counts as a full resync once it completes.
+    /// </summary>
+    private bool IsFullResyncDue(ScopeSyncRecord? before) =>
+        _options.FullResyncInterval is { } interval &&
+        before is not null &&
+        _timeProvider.GetUtcNow() - (before.LastFullResyncAt ?? before.CreatedAt) >= interval;
+
+    private Task EndAsync(bool started, SyncScope scope, Exception? error) =>
+        started ? _status.EndedAsync(scope, error) : Task.CompletedTask;
+
     private async Task<SyncReport> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var scope = run.Scope;
-        var hashes = new HeldContentHashes(await _store.ReadContentHashesAsync(scope, cancellationToken).ConfigureAwait(false));
-        SyncLog.SyncStarted(_logger, scope, hashes.Count);
+        var stored = await _store.ReadContentHashesAsync(scope, cancellationToken).ConfigureAwait(false);
+
+        // A full resync asks from nothing held; what it does not bring back is removed at the end.
+        var hashes = new HeldContentHashes(run.IsFullResync ? new Dictionary<string, string>(StringComparer.Ordinal) : stored);
+        SyncLog.SyncStarted(_logger, scope, stored.Count);
         var guard = new SyncLoopGuard(scope, _options.MaxPagesWithoutProgress);
 
         while (true)
         {
             var pageNumber = run.Pages + 1;
+            using var pageActivity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Page");
+            pageActivity?.SetTag("flighttasksync.page.number", pageNumber);
             var attempts = new PageAttempts(scope, pageNumber);
             ISyncFlightTasks_Sync_flight_tasks data;
             try
@@ -93,6 +149,8 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             finally
             {
                 run.Retries += attempts.Retries;
+                SyncInstruments.Retries.Add(attempts.Retries);
+                pageActivity?.SetTag("flighttasksync.page.retries", attempts.Retries);
             }
 
             var page = SyncPageReader.Read(data, pageNumber);
@@ -103,6 +161,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             run.Upserted += page.Upserted.Count;
             run.Deleted += written.Deleted;
             run.Failures.AddRange(page.Failures);
+            RecordPage(pageActivity, page, written.Deleted);
 
             SyncLog.PageCommitted(_logger, scope, pageNumber, page.Upserted.Count, written.Deleted, page.Failures.Count, page.RemainingCount);
             if (page.Failures.Count > 0)
@@ -110,6 +169,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                 SyncLog.PageReportedFailures(_logger, scope, pageNumber, page.Failures.Count, page.Failures[0]);
             }
 
+            _status.PageCommitted(scope, run.IsFullResync ? Math.Max(stored.Count, hashes.Count) : hashes.Count);
             progress?.Report(new SyncProgress(scope, pageNumber, run.Upserted, run.Deleted, page.RemainingCount));
             if (page.RemainingCount == 0)
             {
@@ -119,7 +179,14 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             guard.Check(pageNumber, changes, page.RemainingCount);
         }
 
-        await _store.MarkSyncCompletedAsync(scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (run.IsFullResync)
+        {
+            await RemoveWhatDidNotComeBackAsync(run, stored, hashes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var completedAt = _timeProvider.GetUtcNow();
+        var wasFull = run.IsFullResync || stored.Count == 0;
+        await _status.CompletedAsync(scope, completedAt, wasFull, hashes.Count, cancellationToken).ConfigureAwait(false);
         var duration = _timeProvider.GetElapsedTime(run.StartTimestamp);
         SyncLog.SyncCompleted(_logger, scope, run.Pages, run.Upserted, run.Deleted, hashes.Count, run.Retries, duration);
         return new SyncReport
@@ -131,9 +198,73 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             TasksHeld = hashes.Count,
             Retries = run.Retries,
             Failures = run.Failures,
+            IsFullResync = run.IsFullResync,
             StartedAt = run.StartedAt,
             Duration = duration,
         };
+    }
+
+    private async Task RemoveWhatDidNotComeBackAsync(SyncRun run, Dictionary<string, string> heldBefore, HeldContentHashes received, CancellationToken cancellationToken)
+    {
+        var missing = new List<string>();
+        foreach (var id in heldBefore.Keys)
+        {
+            if (!received.Contains(id))
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        // One transaction: until it commits, every task held before stays readable.
+        var written = await _store.ApplyPageAsync(run.Scope, [], missing, cancellationToken).ConfigureAwait(false);
+        run.Deleted += written.Deleted;
+        SyncInstruments.TasksDeleted.Add(written.Deleted);
+        SyncLog.FullResyncRemoved(_logger, run.Scope, written.Deleted);
+    }
+
+    private static void RecordPage(Activity? activity, SyncPage page, int deleted)
+    {
+        SyncInstruments.Pages.Add(1);
+        SyncInstruments.TasksUpserted.Add(page.Upserted.Count);
+        SyncInstruments.TasksDeleted.Add(deleted);
+        SyncInstruments.ServerFailures.Add(page.Failures.Count);
+        activity?.SetTag("flighttasksync.page.upserted", page.Upserted.Count);
+        activity?.SetTag("flighttasksync.page.deleted", deleted);
+        activity?.SetTag("flighttasksync.page.failures", page.Failures.Count);
+        activity?.SetTag("flighttasksync.remaining_count", page.RemainingCount);
+    }
+
+    private void Record(SyncRun run, Activity? activity, string outcome, Exception? error = null)
+    {
+        var tags = new TagList { { "outcome", outcome }, { "full_resync", run.IsFullResync } };
+        SyncInstruments.Syncs.Add(1, tags);
+        SyncInstruments.SyncDuration.Record(_timeProvider.GetElapsedTime(run.StartTimestamp).TotalSeconds, tags);
+        if (error is not null)
+        {
+            SyncInstruments.Failures.Add(1, new KeyValuePair<string, object?>("error.type", error.GetType().Name));
+        }
+
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag("flighttasksync.pages", run.Pages);
+        activity.SetTag("flighttasksync.upserted", run.Upserted);
+        activity.SetTag("flighttasksync.deleted", run.Deleted);
+        activity.SetTag("flighttasksync.retries", run.Retries);
+        activity.SetTag("flighttasksync.full_resync", run.IsFullResync);
+        activity.SetTag("flighttasksync.outcome", outcome);
+        if (error is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+            activity.SetTag("error.type", error.GetType().Name);
+        }
     }
 
     /// <summary>The running totals of one sync.</summary>
@@ -144,6 +275,8 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         public DateTimeOffset StartedAt { get; } = startedAt;
 
         public long StartTimestamp { get; } = startTimestamp;
+
+        public bool IsFullResync { get; set; }
 
         public int Pages { get; set; }
 

@@ -25,6 +25,9 @@ internal sealed class HeldContentHashes
     /// <summary>Gets how many tasks are held.</summary>
     public int Count => _hashById.Count;
 
+    /// <summary>Tells whether a task is held.</summary>
+    public bool Contains(string senteraId) => _hashById.ContainsKey(senteraId);
+
     /// <summary>
     /// Gives the hashes to send with the next request: a list that writes itself as JSON text
     /// (<see cref="IPreserializedJsonValue"/>). It is the same list each time, changed by

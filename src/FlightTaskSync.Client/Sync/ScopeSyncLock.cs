@@ -46,6 +46,30 @@ internal sealed class ScopeSyncLock
         }
     }
 
+    /// <summary>
+    /// Tells whether a sync of <paramref name="scope"/> holds the lock file right now (this process's
+    /// own syncs included). Used to tell a running sync from one that a closed app left unfinished.
+    /// </summary>
+    public bool IsHeld(SyncScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var lockPath = LockFilePath(scope);
+        if (!File.Exists(lockPath))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Gives the lock file of a scope: beside the database, named by a hash of the scope.</summary>
     internal string LockFilePath(SyncScope scope)
     {

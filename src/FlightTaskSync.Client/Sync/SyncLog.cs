@@ -31,4 +31,13 @@ internal static partial class SyncLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Sync of {Scope}: page {PageNumber} reported {Count} failure(s), the first: {FirstFailure}")]
     public static partial void PageReportedFailures(ILogger logger, SyncScope scope, int pageNumber, int count, SyncFailure firstFailure);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "The sync status of {Scope} could not be saved")]
+    public static partial void StatusNotSaved(ILogger logger, SyncScope scope, Exception exception);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "A handler of IFlightTaskSyncClient.StatusChanged for {Scope} threw; the sync is not affected")]
+    public static partial void StatusHandlerFailed(ILogger logger, SyncScope scope, Exception exception);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Full resync of {Scope} removed {Removed} task(s) the server no longer has")]
+    public static partial void FullResyncRemoved(ILogger logger, SyncScope scope, int removed);
 }

@@ -108,6 +108,15 @@ internal sealed class FakeFieldAgentServer : IDisposable
         }
     }
 
+    /// <summary>Deletes a task without a tombstone: the server has forgotten it, and will never report the deletion.</summary>
+    public void DeleteAndForget(string senteraId)
+    {
+        lock (_gate)
+        {
+            _tasks.Remove(senteraId);
+        }
+    }
+
     /// <summary>Gets id -> hash of every task the scope holds on the server.</summary>
     public IReadOnlyDictionary<string, string> TasksOf(SyncScope scope)
     {

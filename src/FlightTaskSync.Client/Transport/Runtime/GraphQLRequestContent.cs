@@ -28,6 +28,9 @@ internal sealed class GraphQLRequestContent : HttpContent
         Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
     }
 
+    /// <summary>Gets how many bytes the body had the last time it was written (0 before).</summary>
+    public long BytesWritten { get; private set; }
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
@@ -43,6 +46,7 @@ internal sealed class GraphQLRequestContent : HttpContent
             await _request.WriteVariablesAsync(writer, cancellationToken).ConfigureAwait(false);
             writer.WriteEndObject();
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            BytesWritten = writer.BytesCommitted;
         }
     }
 

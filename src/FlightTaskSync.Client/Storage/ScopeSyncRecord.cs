@@ -1,0 +1,13 @@
+namespace FlightTaskSync.Client.Storage;
+
+/// <summary>The sync status columns of one scope, as stored.</summary>
+internal sealed record ScopeSyncRecord(
+    string State,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastStartedAt,
+    DateTimeOffset? LastCompletedAt,
+    DateTimeOffset? LastFailedAt,
+    string? LastErrorType,
+    string? LastErrorMessage,
+    DateTimeOffset? LastFullResyncAt,
+    int TasksHeld);
