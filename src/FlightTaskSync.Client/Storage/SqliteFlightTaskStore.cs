@@ -15,9 +15,11 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         $"SELECT {FlightTaskColumns.SelectList} FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id = $sentera_id;";
 
     // The count (an index-only scan, a few ms per 100,000 rows) sizes the dictionary once.
+    /// <summary>Reads a scope's (sentera_id, content_hash) pairs: from ix_flight_tasks_hashes alone, never the rows.</summary>
+    internal const string ReadHashPairsSql = $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+
     private const string ReadContentHashesSql =
-        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" +
-        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" + ReadHashPairsSql;
 
     private readonly FlightTaskDatabase _database;
     private readonly TimeProvider _timeProvider;
