@@ -15,8 +15,11 @@ namespace FlightTaskSync.Client.Transport;
 /// </summary>
 internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJsonValue
 {
-    /// <summary>The most bytes handed to the writer at once (then flushed), as generated variables flush lists.</summary>
-    public const int ChunkBytes = 16384;
+    /// <summary>
+    /// The most bytes handed to the writer at once (then flushed): few flushes beside the copy, and
+    /// a chunk small enough to stay in the processor's cache between the two copies (list, stream).
+    /// </summary>
+    public const int ChunkBytes = 65536;
 
     // Printable ASCII but the quote and the backslash: copied into JSON as it is.
     private static readonly SearchValues<char> PlainCharacters =
