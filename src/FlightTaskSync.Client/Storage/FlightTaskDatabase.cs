@@ -20,6 +20,9 @@ internal sealed class FlightTaskDatabase : IDisposable
     /// </summary>
     public const string PerformancePragmas = "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192;";
 
+    /// <summary>The small page cache a connection gets while it scans a scope's hashes once (2 MB).</summary>
+    public const string ScanCachePragma = "PRAGMA cache_size = -2048;";
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _preparation = new(1, 1);
     private volatile bool _prepared;

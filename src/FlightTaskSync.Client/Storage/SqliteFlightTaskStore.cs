@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlightTaskSync.Client.Events;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -127,23 +128,40 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = ReadContentHashesSql;
-            ScopeSql.AddParameters(command, scope);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            // One pass over the index gains nothing from the page cache: kept small during the
+            // read, the cache does not add its 32 MB to the memory of a sync holding many tasks.
+            await ExecuteAsync(connection, FlightTaskDatabase.ScanCachePragma, cancellationToken).ConfigureAwait(false);
+            try
             {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var hashes = new Dictionary<string, string>(reader.GetInt32(0), StringComparer.Ordinal);
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                using var command = connection.CreateCommand();
+                command.CommandText = ReadContentHashesSql;
+                ScopeSql.AddParameters(command, scope);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    hashes.Add(reader.GetString(0), reader.GetString(1));
-                }
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    var hashes = new Dictionary<string, string>(reader.GetInt32(0), StringComparer.Ordinal);
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        hashes.Add(reader.GetString(0), reader.GetString(1));
+                    }
 
-                return hashes;
+                    return hashes;
+                }
+            }
+            finally
+            {
+                await ExecuteAsync(connection, FlightTaskDatabase.PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
             }
         }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
