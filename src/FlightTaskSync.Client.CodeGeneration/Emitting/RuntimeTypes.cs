@@ -7,6 +7,7 @@ internal static class RuntimeTypes
     public const string JsonResultReader = Namespace + ".JsonResultReader";
     public const string ResultParseException = Namespace + ".ResultParseException";
     public const string RawJsonResult = Namespace + ".IRawJsonResult";
+    public const string PreserializedJsonValue = Namespace + ".IPreserializedJsonValue";
     public const string OperationRequest = Namespace + ".IOperationRequest";
     public const string OperationResult = Namespace + ".IOperationResult";
     public const string OperationResultParser = Namespace + ".IOperationResultParser";

@@ -7,7 +7,9 @@ namespace FlightTaskSync.Client.CodeGeneration.Emitting;
 /// <summary>
 /// Emits the variables class of an operation: one get-only property per variable, a
 /// <c>Validate()</c> that checks non-null variables and list elements, and a <c>WriteAsync</c>
-/// that streams the variables as a JSON object, flushing as large lists are written.
+/// that streams the variables as a JSON object, flushing as large lists are written. A list
+/// value that keeps its own JSON (the runtime's <c>IPreserializedJsonValue</c>) writes itself
+/// and vouches for its elements.
 /// </summary>
 internal sealed class VariablesEmitter
 {
@@ -81,7 +83,7 @@ internal sealed class VariablesEmitter
     private static void EmitValidate(CodeWriter writer, IReadOnlyList<VariableModel> variables)
     {
         writer.Line();
-        writer.Summary("Checks that the variables the operation declares non-null are not null, nor any element of such a list.");
+        writer.Summary("Checks that the variables the operation declares non-null are not null, nor any element of such a list (a list that keeps its own JSON checked its elements as it took them in).");
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">A non-null variable is null.</exception>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">A list holds a null element where the operation declares its elements non-null.</exception>");
         writer.Open("public void Validate()");
@@ -117,7 +119,7 @@ internal sealed class VariablesEmitter
         var index = "i" + depth;
         var elementType = listType.OfType!;
         var present = $"{variable.Name}Checked{depth}";
-        writer.Open($"if ({list} is {{ }} {present})");
+        writer.Open($"if ({list} is {{ }} {present} && {present} is not {RuntimeTypes.PreserializedJsonValue})");
         writer.Open($"for (var {index} = 0; {index} < {present}.Count; {index}++)");
         var element = $"{present}[{index}]";
         var elementPath = $"{path}[{{{index}}}]";
@@ -198,6 +200,11 @@ internal sealed class VariablesEmitter
         if (type.IsList)
         {
             var index = "i" + depth;
+            var preserialized = $"{variable.Name}Json{depth}";
+            writer.Open($"if ({value} is {RuntimeTypes.PreserializedJsonValue} {preserialized})");
+            writer.Line($"await {preserialized}.WriteJsonAsync(writer, cancellationToken).ConfigureAwait(false);");
+            writer.Close();
+            writer.Open("else");
             writer.Line("writer.WriteStartArray();");
             writer.Open($"for (var {index} = 0; {index} < {value}.Count; {index}++)");
             EmitWriteValue(writer, variable, $"{value}[{index}]", type.OfType!, depth + 1);
@@ -206,6 +213,7 @@ internal sealed class VariablesEmitter
             writer.Close();
             writer.Close();
             writer.Line("writer.WriteEndArray();");
+            writer.Close();
         }
         else if (variable.NamedType.Kind == SchemaTypeKind.Enum)
         {

@@ -75,6 +75,15 @@ internal static class SchemaMigrations
             ALTER TABLE sync_scopes ADD COLUMN last_error_message TEXT;
             ALTER TABLE sync_scopes ADD COLUMN last_full_resync_at INTEGER;
             """),
+
+        // Every sync starts by reading the scope's (sentera_id, content_hash) pairs. Through the
+        // primary key alone that visits each task's row (about 1.5 KB with its raw JSON) in id
+        // order; this index holds both columns, so the read stays inside it. Measured with
+        // 100,000 tasks held: a no-change sync 774 ms -> 214 ms; a page of 2,000 new tasks pays
+        // one more index entry per row (docs/performance.md).
+        new(4, "Index each scope's content hashes by id for the sync's hash read", """
+            CREATE INDEX ix_flight_tasks_hashes ON flight_tasks (scope_id, sentera_id, content_hash);
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

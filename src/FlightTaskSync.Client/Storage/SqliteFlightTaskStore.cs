@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlightTaskSync.Client.Events;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,9 +16,11 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         $"SELECT {FlightTaskColumns.SelectList} FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id = $sentera_id;";
 
     // The count (an index-only scan, a few ms per 100,000 rows) sizes the dictionary once.
+    /// <summary>Reads a scope's (sentera_id, content_hash) pairs: from ix_flight_tasks_hashes alone, never the rows.</summary>
+    internal const string ReadHashPairsSql = $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+
     private const string ReadContentHashesSql =
-        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" +
-        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" + ReadHashPairsSql;
 
     private readonly FlightTaskDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -125,23 +128,40 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = ReadContentHashesSql;
-            ScopeSql.AddParameters(command, scope);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            // One pass over the index gains nothing from the page cache: kept small during the
+            // read, the cache does not add its 32 MB to the memory of a sync holding many tasks.
+            await ExecuteAsync(connection, FlightTaskDatabase.ScanCachePragma, cancellationToken).ConfigureAwait(false);
+            try
             {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var hashes = new Dictionary<string, string>(reader.GetInt32(0), StringComparer.Ordinal);
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                using var command = connection.CreateCommand();
+                command.CommandText = ReadContentHashesSql;
+                ScopeSql.AddParameters(command, scope);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    hashes.Add(reader.GetString(0), reader.GetString(1));
-                }
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    var hashes = new Dictionary<string, string>(reader.GetInt32(0), StringComparer.Ordinal);
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        hashes.Add(reader.GetString(0), reader.GetString(1));
+                    }
 
-                return hashes;
+                    return hashes;
+                }
+            }
+            finally
+            {
+                await ExecuteAsync(connection, FlightTaskDatabase.PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
             }
         }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -41,6 +41,41 @@ public sealed class GeneratedVariablesTests
     }
 
     [Test]
+    public async Task WriteAsync_PreserializedList_WritesTheSameJsonAsAnOrdinaryList()
+    {
+        // Arrange
+        var hashes = Enumerable.Range(0, 100_000).Select(i => i.ToString("x16", CultureInfo.InvariantCulture)).ToList();
+        using var fromList = new WriteCountingStream();
+        using var fromJson = new WriteCountingStream();
+
+        // Act
+        await Client.InvokeAsync("WriteVariablesAsync", fromList, SyncPages.OrganizationId, hashes, null);
+        await Client.InvokeAsync("WriteVariablesFromJsonListAsync", fromJson, SyncPages.OrganizationId, hashes);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(Encoding.UTF8.GetString(fromJson.ToArray()), Is.EqualTo(Encoding.UTF8.GetString(fromList.ToArray())));
+            // About 2 MB in chunks of at most 64 KB (the list's chunk size), never in one write.
+            Assert.That(fromJson.WriteCount, Is.GreaterThanOrEqualTo(fromJson.Length / 65536), "still streamed in chunks");
+            Assert.That(fromJson.WriteCount, Is.GreaterThan(10), "still streamed in chunks");
+        });
+    }
+
+    [Test]
+    public async Task WriteAsync_ListThatWritesItself_IsNeitherValidatedNorWrittenElementByElement()
+    {
+        // Arrange: the probe's list throws if read element by element.
+        const string method = "WriteVariablesFromSelfWritingListAsync";
+
+        // Act
+        var json = await Client.InvokeAsync(method);
+
+        // Assert
+        Assert.That(json, Is.EqualTo("{\"organizationSenteraId\":\"org\",\"contentHashes\":[\"written\",\"by itself\"],\"includeDescendantOrganizations\":true}"));
+    }
+
+    [Test]
     public async Task WriteAsync_IncludeDescendants_WritesTheBoolean()
     {
         // Arrange

@@ -111,6 +111,8 @@ public class FlightTaskDatabaseTests
                 Assert.That(Pragma(connection, "busy_timeout"), Is.EqualTo(30_000));
                 Assert.That(Pragma(connection, "synchronous"), Is.EqualTo(1), "NORMAL");
                 Assert.That(Pragma(connection, "foreign_keys"), Is.EqualTo(1));
+                Assert.That(Pragma(connection, "cache_size"), Is.EqualTo(-32768), "a 32 MB page cache");
+                Assert.That(Pragma(connection, "wal_autocheckpoint"), Is.EqualTo(8192));
                 Assert.That(connection.DefaultTimeout, Is.EqualTo(30));
             }
         }

@@ -66,6 +66,30 @@ public class SqliteFlightTaskStoreScopeTests
     }
 
     [Test]
+    public async Task ReadContentHashesAsync_QueryPlan_ReadsOnlyTheHashIndexNeverTheRows()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2)], []);
+
+        using var connection = RawDatabase.Open(_fixture.DatabasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteFlightTaskStore.ReadHashPairsSql;
+        command.Parameters.AddWithValue("$organization", Organization.OrganizationSenteraId);
+        command.Parameters.AddWithValue("$descendants", Organization.IncludeDescendantOrganizations);
+        var steps = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        // The outer scan of flight_tasks stays inside the covering index (each row is about 1.5 KB).
+        Assert.That(steps.Where(s => s.Contains("flight_tasks", StringComparison.Ordinal)), Has.Some.Contains("COVERING INDEX ix_flight_tasks_hashes"));
+        Assert.That(steps.Where(s => s.Contains("flight_tasks", StringComparison.Ordinal) && !s.Contains("COVERING", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public async Task ReadContentHashesAsync_ScopeNeverSynced_ReturnsAnEmptyMap()
     {
         await _fixture.Store.ApplyPageAsync(Organization, [Task(1)], []);

@@ -27,6 +27,49 @@ public sealed class HeldContentHashesTests
         });
     }
 
+    [Test]
+    public void Apply_NewTasksOnly_AppendsTheirHashesToTheSameRequestList()
+    {
+        var held = new HeldContentHashes(new Dictionary<string, string> { ["a"] = "h1" });
+        var list = held.ToRequestList();
+
+        held.Apply(Page(upserted: [Task("b", "h2"), Task("c", "h3"), Task("a", "h1")], deleted: ["not-held"]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(held.ToRequestList(), Is.SameAs(list));
+            Assert.That(list, Is.EqualTo(new[] { "h1", "h2", "h3" }), "appended in page order, the unchanged task not twice");
+        });
+    }
+
+    [Test]
+    public void Apply_ChangedTask_RewritesTheListWithoutItsOldHash()
+    {
+        var held = new HeldContentHashes(new Dictionary<string, string> { ["a"] = "h1", ["b"] = "h2" });
+
+        held.Apply(Page(upserted: [Task("c", "h3"), Task("a", "h1-new"), Task("d", "h4")], deleted: []));
+
+        Assert.That(held.ToRequestList(), Is.EquivalentTo(new[] { "h1-new", "h2", "h3", "h4" }));
+    }
+
+    [Test]
+    public void Apply_DeletedTask_RewritesTheListWithoutItsHash()
+    {
+        var held = new HeldContentHashes(new Dictionary<string, string> { ["a"] = "h1", ["b"] = "h2" });
+
+        held.Apply(Page(upserted: [Task("c", "h3")], deleted: ["b"]));
+
+        Assert.That(held.ToRequestList(), Is.EquivalentTo(new[] { "h1", "h3" }));
+    }
+
+    [Test]
+    public void ToRequestList_WritesItselfAsJson()
+    {
+        var held = new HeldContentHashes(new Dictionary<string, string> { ["a"] = "h1" });
+
+        Assert.That(held.ToRequestList(), Is.InstanceOf<FlightTaskSync.Client.Transport.IPreserializedJsonValue>());
+    }
+
     private static SyncPage Page(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deleted) => new(upserted, deleted, [], 0);
 
     private static FlightTask Task(string id, string hash) => new()

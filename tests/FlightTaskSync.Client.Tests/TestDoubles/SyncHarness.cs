@@ -16,7 +16,11 @@ internal sealed class SyncHarness : IAsyncDisposable
     private readonly bool _ownsServer;
     private int _tokenRequests;
 
-    public SyncHarness(Action<FlightTaskSyncOptions>? configure = null, TempDirectory? folder = null, FakeFieldAgentServer? server = null)
+    public SyncHarness(
+        Action<FlightTaskSyncOptions>? configure = null,
+        TempDirectory? folder = null,
+        FakeFieldAgentServer? server = null,
+        Action<IServiceCollection>? servicesFirst = null)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         _ownsFolder = folder is null;
@@ -28,6 +32,9 @@ internal sealed class SyncHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+
+        // Registered before the SDK's own, which are added only where none is (TryAdd).
+        servicesFirst?.Invoke(services);
         services.AddFlightTaskSync(options =>
         {
             options.Endpoint = Server.Endpoint;

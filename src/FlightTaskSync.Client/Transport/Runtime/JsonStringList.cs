@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.Collections;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace FlightTaskSync.Client.Transport;
+
+/// <summary>
+/// A list of strings kept as the JSON array a request sends (<c>["a","b",...]</c>), built by
+/// appending. Sending it copies the text instead of writing each string again: a request with
+/// 100,000 content hashes costs about what copying its 2 MB costs. Reading an element decodes
+/// it from the text, so the list is also an ordinary (slower) <see cref="IReadOnlyList{T}"/>.
+/// Not thread-safe: change it only while no request is being written from it.
+/// </summary>
+internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJsonValue
+{
+    /// <summary>
+    /// The most bytes handed to the writer at once (then flushed): few flushes beside the copy, and
+    /// a chunk small enough to stay in the processor's cache between the two copies (list, stream).
+    /// </summary>
+    public const int ChunkBytes = 65536;
+
+    // Printable ASCII but the quote and the backslash: copied into JSON as it is.
+    private static readonly SearchValues<char> PlainCharacters =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private byte[] _json;
+    private int _length;
+    private int[] _starts;
+    private int _count;
+
+    /// <summary>Creates an empty list with room for <paramref name="capacity"/> strings of about 16 characters.</summary>
+    public JsonStringList(int capacity = 16)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _starts = new int[Math.Max(capacity, 4)];
+        _json = new byte[Math.Max(capacity, 4) * 20];
+        _json[0] = (byte)'[';
+        _length = 1;
+    }
+
+    /// <summary>Gets the number of strings.</summary>
+    public int Count => _count;
+
+    /// <summary>Gets the bytes of the array's JSON text, brackets included.</summary>
+    public int JsonLength => _length + 1;
+
+    /// <summary>Gets a string, decoded from the text (an allocation each time).</summary>
+    public string this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+            var end = index + 1 < _count ? _starts[index + 1] - 1 : _length;
+            var reader = new Utf8JsonReader(_json.AsSpan(_starts[index], end - _starts[index]));
+            reader.Read();
+            return reader.GetString()!;
+        }
+    }
+
+    /// <summary>Appends a string, written as a JSON string once, here.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null: JSON lists of this kind hold no nulls.</exception>
+    public void Add(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (_count == _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+        }
+
+        if (value.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0)
+        {
+            // Comma, quotes, the ASCII bytes, and one byte spare for the closing bracket.
+            Reserve(value.Length + 4);
+            Separate();
+            _json[_length++] = (byte)'"';
+            _length += Encoding.ASCII.GetBytes(value, _json.AsSpan(_length));
+            _json[_length++] = (byte)'"';
+        }
+        else
+        {
+            var encoded = JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
+            Reserve(encoded.Length + 4);
+            Separate();
+            _json[_length++] = (byte)'"';
+            encoded.CopyTo(_json.AsSpan(_length));
+            _length += encoded.Length;
+            _json[_length++] = (byte)'"';
+        }
+    }
+
+    /// <summary>Removes every string, keeping the memory for the next ones.</summary>
+    public void Clear()
+    {
+        _count = 0;
+        _length = 1;
+    }
+
+    /// <summary>
+    /// Writes the array. To a writer that skips validation (as the request body's does) it goes
+    /// in chunks of about <see cref="ChunkBytes"/>, flushed one by one, so the writer never holds
+    /// the whole list: each chunk ends before a separating comma and is written as a raw value,
+    /// and the writer puts that comma back before the next one. A validating writer would refuse
+    /// a second value there, so it gets the array in one piece.
+    /// </summary>
+    public async ValueTask WriteJsonAsync(Utf8JsonWriter writer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _json[_length] = (byte)']';
+        var total = _length + 1;
+        if (total <= ChunkBytes || !writer.Options.SkipValidation)
+        {
+            writer.WriteRawValue(_json.AsSpan(0, total), skipInputValidation: true);
+            return;
+        }
+
+        var start = 0;
+        var element = 0;
+        while (total - start > ChunkBytes)
+        {
+            var next = LastElementStartingBy(start + ChunkBytes, element);
+            if (next < 0)
+            {
+                break;
+            }
+
+            writer.WriteRawValue(_json.AsSpan(start, _starts[next] - 1 - start), skipInputValidation: true);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            start = _starts[next];
+            element = next;
+        }
+
+        writer.WriteRawValue(_json.AsSpan(start, total - start), skipInputValidation: true);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Finds the last element after <paramref name="element"/> whose separating comma lies at or
+    /// before <paramref name="limit"/> (at least the next element, so a huge string still goes);
+    /// -1 when <paramref name="element"/> is the last.
+    /// </summary>
+    private int LastElementStartingBy(int limit, int element)
+    {
+        if (element + 1 >= _count)
+        {
+            return -1;
+        }
+
+        var found = Array.BinarySearch(_starts, element + 1, _count - element - 1, limit + 1);
+        var last = found >= 0 ? found : ~found - 1;
+        return Math.Max(last, element + 1);
+    }
+
+    private void Separate()
+    {
+        if (_count > 0)
+        {
+            _json[_length++] = (byte)',';
+        }
+
+        _starts[_count++] = _length;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (_length + bytes > _json.Length)
+        {
+            Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + bytes));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using BenchmarkDotNet.Attributes;
+using FlightTaskSync.Benchmarks.Baselines;
+using FlightTaskSync.Benchmarks.Support;
+using FlightTaskSync.Client;
+using FlightTaskSync.Client.Storage;
+
+namespace FlightTaskSync.Benchmarks;
+
+/// <summary>
+/// Applying one 2,000-task page: the SDK's store against the floor (one prepared command, one
+/// transaction) and against EF Core in the find-update-or-add pattern. <c>New</c> pages insert
+/// into an empty scope (an initial sync); <c>Changed</c> pages update every task (a delta sync).
+/// </summary>
+[Config(typeof(BenchmarkSettings))]
+public class PageApplyBenchmarks
+{
+    private static readonly SyncScope Scope = new("ezpt0wj_OR_8brhbkSentera_CV_deve_877281e47_210503_085333", IncludeDescendantOrganizations: true);
+
+    private TempFolder _folder = null!;
+    private FlightTaskDatabase _database = null!;
+    private SqliteFlightTaskStore _store = null!;
+    private FloorPageWriter _floor = null!;
+    private EfCorePageApplier _efCore = null!;
+    private IReadOnlyList<FlightTask> _before = null!;
+    private IReadOnlyList<FlightTask> _page = null!;
+
+    public enum PageKind
+    {
+        New,
+        Changed,
+    }
+
+    [Params(PageKind.New, PageKind.Changed)]
+    public PageKind Kind { get; set; }
+
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        var sample = await SamplePage.GetAsync();
+        _before = sample.Tasks;
+        _page = Kind == PageKind.New ? sample.Tasks : SyntheticTasks.Edited(sample.Tasks, version: 1);
+        _folder = new TempFolder();
+        var path = _folder.File("apply.db");
+        _database = new FlightTaskDatabase(path);
+        _store = new SqliteFlightTaskStore(_database, TimeProvider.System);
+        await _store.CountAsync(Scope); // creates the file and its schema
+        _floor = new FloorPageWriter(path);
+        _efCore = new EfCorePageApplier(path);
+    }
+
+    [IterationSetup]
+    public void EmptyOrFill()
+    {
+        _floor.DeleteAllTasks();
+        if (Kind == PageKind.Changed)
+        {
+            _floor.Apply(Scope, _before);
+        }
+
+        _floor.Checkpoint();
+    }
+
+    [Benchmark(Baseline = true, Description = "Floor: one prepared command")]
+    public void Floor() => _floor.Apply(Scope, _page);
+
+    [Benchmark(Description = "SDK: store.ApplyPageAsync")]
+    public Task Sdk() => _store.ApplyPageAsync(Scope, _page, []);
+
+    [Benchmark(Description = "EF Core: find, update or add, SaveChanges")]
+    public Task EfCore() => _efCore.ApplyAsync(Scope, _page);
+
+    [GlobalCleanup]
+    public void CleanUp()
+    {
+        _floor.Dispose();
+        _database.Dispose();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using FlightTaskSync.Benchmarks.Support;
+using FlightTaskSync.Client.Sync;
+using FlightTaskSync.Client.Transport;
+
+namespace FlightTaskSync.Benchmarks;
+
+/// <summary>
+/// Reading a 2,000-task response body (about 2.6 MB): the floor is a <see cref="Utf8JsonReader"/>
+/// visiting every token of the same bytes; the SDK runs its generated parser, then turns the
+/// result into the store's model (each task keeps its raw JSON as a string).
+/// </summary>
+[Config(typeof(BenchmarkSettings))]
+public class PageParseBenchmarks
+{
+    private byte[] _body = null!;
+
+    [GlobalSetup]
+    public async Task SetUpAsync() => _body = (await SamplePage.GetAsync()).Body;
+
+    [Benchmark(Baseline = true, Description = "Floor: Utf8JsonReader over every token")]
+    public int Floor()
+    {
+        var reader = new Utf8JsonReader(_body);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark(Description = "SDK: generated parser")]
+    public object? Parse() => GraphQLResponseReader.Read(_body, SyncFlightTasksResultParser.Instance).Data;
+
+    [Benchmark(Description = "SDK: generated parser + page reader")]
+    public object ParseAndRead() =>
+        SyncPageReader.Read(GraphQLResponseReader.Read(_body, SyncFlightTasksResultParser.Instance).Data!.Sync_flight_tasks, 1);
+}

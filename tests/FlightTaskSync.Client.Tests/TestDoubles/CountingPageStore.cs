@@ -1,0 +1,38 @@
+using FlightTaskSync.Client.Storage;
+
+namespace FlightTaskSync.Client.Tests.TestDoubles;
+
+/// <summary>The SDK's own store, counting how often the sync engine reads a scope's hash set and applies a page.</summary>
+internal sealed class CountingPageStore(IPageStore inner) : IPageStore
+{
+    private int _hashReads;
+    private int _pageWrites;
+
+    public int HashReads => Volatile.Read(ref _hashReads);
+
+    public int PageWrites => Volatile.Read(ref _pageWrites);
+
+    public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _hashReads);
+        return inner.ReadContentHashesAsync(scope, cancellationToken);
+    }
+
+    public Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _pageWrites);
+        return inner.ApplyPageAsync(scope, upserted, deletedIds, cancellationToken);
+    }
+
+    public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncCompletedAsync(scope, completedAt, fullResync, cancellationToken);
+
+    public Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncStartedAsync(scope, cancellationToken);
+
+    public Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncEndedAsync(scope, errorType, errorMessage, cancellationToken);
+
+    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
+        inner.ReadSyncRecordAsync(scope, cancellationToken);
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FlightTaskSync.Client.Tests.TestDoubles;
+using FlightTaskSync.Client.Transport;
+
+namespace FlightTaskSync.Client.Tests.Transport;
+
+public sealed class JsonStringListTests
+{
+    private static readonly JsonWriterOptions RequestWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [Test]
+    public void Add_PlainAndEscapedStrings_ReadBackAsTheyWere()
+    {
+        // Arrange
+        string[] values = ["abc+/=", "", "say \"hi\"", "back\\slash", "tab\there", "line\nbreak", "héllo wörld", "日本", "\u0001"];
+        var list = new JsonStringList();
+
+        // Act
+        foreach (var value in values)
+        {
+            list.Add(value);
+        }
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(list, Has.Count.EqualTo(values.Length));
+            Assert.That(list, Is.EqualTo(values));
+            Assert.That(list[2], Is.EqualTo("say \"hi\""));
+        });
+    }
+
+    [Test]
+    public void Add_Null_ThrowsArgumentNullException()
+    {
+        // Arrange
+        var list = new JsonStringList();
+
+        // Act
+        var add = () => list.Add(null!);
+
+        // Assert
+        Assert.That(add, Throws.ArgumentNullException);
+    }
+
+    [Test]
+    public void Indexer_OutOfRange_Throws()
+    {
+        // Arrange
+        var list = new JsonStringList();
+        list.Add("a");
+
+        // Act
+        var read = () => list[1];
+
+        // Assert
+        Assert.That(read, Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void Clear_ThenAdd_HoldsOnlyTheNewStrings()
+    {
+        // Arrange
+        var list = new JsonStringList();
+        list.Add("old-1");
+        list.Add("old-2");
+
+        // Act
+        list.Clear();
+        list.Add("new");
+
+        // Assert
+        Assert.That(list, Is.EqualTo(new[] { "new" }));
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(3)]
+    [TestCase(900)]
+    [TestCase(100_000)]
+    public async Task WriteJsonAsync_RequestWriter_WritesTheSameJsonAsWritingEachString(int count)
+    {
+        // Arrange: 100,000 hashes are about 2 MB, far more than one chunk.
+        var hashes = Enumerable.Range(0, count).Select(Hash).ToList();
+        var list = new JsonStringList();
+        hashes.ForEach(list.Add);
+
+        // Act
+        var written = await WriteInObjectAsync(RequestWriterOptions, writer => list.WriteJsonAsync(writer, CancellationToken.None));
+        var expected = await WriteInObjectAsync(RequestWriterOptions, writer =>
+        {
+            writer.WriteStartArray();
+            hashes.ForEach(writer.WriteStringValue);
+            writer.WriteEndArray();
+            return ValueTask.CompletedTask;
+        });
+
+        // Assert
+        Assert.That(written, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task WriteJsonAsync_StringsLongerThanAChunk_StillWritesValidJson()
+    {
+        // Arrange: single strings larger than a chunk force a chunk of one element.
+        var values = new[] { new string('a', JsonStringList.ChunkBytes * 2), "b", new string('c', JsonStringList.ChunkBytes + 5), "d\"e" };
+        var list = new JsonStringList();
+        foreach (var value in values)
+        {
+            list.Add(value);
+        }
+
+        // Act
+        var written = await WriteInObjectAsync(RequestWriterOptions, writer => list.WriteJsonAsync(writer, CancellationToken.None));
+
+        // Assert
+        using var document = JsonDocument.Parse(written);
+        Assert.That(document.RootElement.GetProperty("list").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(values));
+    }
+
+    [Test]
+    public async Task WriteJsonAsync_LargeList_FlushesChunkByChunk()
+    {
+        // Arrange
+        var list = new JsonStringList();
+        for (var i = 0; i < 100_000; i++)
+        {
+            list.Add(Hash(i));
+        }
+
+        using var stream = new WriteCountingStream();
+        var writer = new Utf8JsonWriter(stream, RequestWriterOptions);
+        await using (writer)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("list");
+
+            // Act
+            await list.WriteJsonAsync(writer, CancellationToken.None);
+            writer.WriteEndObject();
+        }
+
+        // Assert: about 2 MB went out in writes of one chunk each, never held whole by the writer.
+        Assert.That(stream.WriteCount, Is.GreaterThanOrEqualTo(list.JsonLength / JsonStringList.ChunkBytes));
+    }
+
+    [Test]
+    public async Task WriteJsonAsync_ValidatingWriter_WritesTheArrayInOnePiece()
+    {
+        // Arrange
+        var hashes = Enumerable.Range(0, 5_000).Select(Hash).ToList();
+        var list = new JsonStringList();
+        hashes.ForEach(list.Add);
+
+        // Act
+        var written = await WriteInObjectAsync(new JsonWriterOptions(), writer => list.WriteJsonAsync(writer, CancellationToken.None));
+
+        // Assert
+        using var document = JsonDocument.Parse(written);
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.RootElement.GetProperty("list").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(hashes));
+            Assert.That(document.RootElement.GetProperty("after").GetInt32(), Is.EqualTo(1));
+        });
+    }
+
+    private static string Hash(int i) => Convert.ToBase64String(BitConverter.GetBytes(i * 2654435761L)[..6]) + i.ToString("x8", CultureInfo.InvariantCulture);
+
+    private static async Task<string> WriteInObjectAsync(JsonWriterOptions options, Func<Utf8JsonWriter, ValueTask> writeList)
+    {
+        using var stream = new MemoryStream();
+        var writer = new Utf8JsonWriter(stream, options);
+        await using (writer)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("list");
+            await writeList(writer);
+            writer.WriteNumber("after", 1);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
