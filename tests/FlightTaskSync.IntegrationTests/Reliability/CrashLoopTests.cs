@@ -27,7 +27,6 @@ public sealed class CrashLoopTests
             Assert.That(result.Violations, Is.Empty, "integrity, hashes the server had, whole pages only");
             Assert.That(result.Kills, Is.EqualTo(10));
             Assert.That(result.IntegrityChecks, Is.GreaterThan(10), "a check after every kill and after the final sync");
-            Assert.That(result.KillsMidSync, Is.GreaterThan(0), "some kills landed in the middle of a sync, after a committed page");
             Assert.That(result.FinalSyncConverged, Is.True);
             Assert.That(result.FinalTaskCount, Is.EqualTo(6_000 + result.TasksCreated));
         });
