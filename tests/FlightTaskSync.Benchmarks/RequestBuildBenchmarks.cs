@@ -26,7 +26,13 @@ public class RequestBuildBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        _held = new HeldContentHashes(SyntheticTasks.HashesById(Held));
+        var stored = new JsonStringList(Held);
+        foreach (var hash in SyntheticTasks.HashesById(Held).Values)
+        {
+            stored.Add(hash);
+        }
+
+        _held = HeldContentHashes.FromStore(stored);
         _sent = new MemoryStream(capacity: Held * 24 + 8192);
         _query = new SyncFlightTasksQuery(new SendingConnection(_sent));
         await Sdk();

@@ -1,3 +1,5 @@
+using FlightTaskSync.Client.Transport;
+
 namespace FlightTaskSync.Client.Storage;
 
 /// <summary>What the sync engine needs of the store: the scope's hash set, and atomic page writes.</summary>
@@ -7,7 +9,14 @@ internal interface IPageStore
     Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies one page in one transaction: records the scope, upserts every task, deletes every id.
+    /// Reads the content hash of every task held for the scope, as the JSON list a request sends
+    /// (a delta sync needs the hashes alone: <see cref="ApplyPageAsync"/> tells each page's previous ones).
+    /// </summary>
+    Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies one page in one transaction: records the scope, upserts every task, deletes every id,
+    /// and reports the hashes the page's ids had before (<see cref="PageWriteResult.PreviousHashes"/>).
     /// The page is checked first; a bad page, a failure or a cancellation before the commit leaves
     /// the store exactly as it was.
     /// </summary>

@@ -16,9 +16,10 @@ internal sealed class PageWriter : IDisposable
 
     private const string DeleteSql = "DELETE FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id = $sentera_id;";
 
-    // How many of the given ids the scope already holds: tells inserts from updates in one query.
-    private const string CountHeldSql =
-        "SELECT count(*) FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id IN (SELECT value FROM json_each($ids));";
+    // The hashes the scope holds for the given ids: tells inserts from updates and the held
+    // hashes that leave, in one query over the hash index.
+    private const string ReadHeldSql =
+        "SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id IN (SELECT value FROM json_each($ids));";
 
     private readonly SqliteCommand _upsert;
     private readonly SqliteParameter[] _upsertValues;
@@ -55,18 +56,32 @@ internal sealed class PageWriter : IDisposable
         return new PageWriter(connection, transaction, scopeId, stored);
     }
 
-    /// <summary>Counts how many of <paramref name="tasks"/> the scope holds already (they will be updates).</summary>
-    public async Task<int> CountHeldAsync(IReadOnlyList<FlightTask> tasks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the content hash the scope holds for each of the page's ids that it holds (they
+    /// will be updated or deleted); an id not in the result is new to the scope.
+    /// </summary>
+    public async Task<Dictionary<string, string>> ReadHeldAsync(
+        IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken)
     {
-        if (tasks.Count == 0)
+        var held = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (upserted.Count == 0 && deletedIds.Count == 0)
         {
-            return 0;
+            return held;
         }
 
-        using var command = CreateCommand(_upsert.Connection!, _upsert.Transaction!, CountHeldSql);
+        using var command = CreateCommand(_upsert.Connection!, _upsert.Transaction!, ReadHeldSql);
         command.Parameters.AddWithValue("$scope_id", _scopeId);
-        command.Parameters.AddWithValue("$ids", ToJsonArray(tasks));
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        command.Parameters.AddWithValue("$ids", ToJsonArray(upserted, deletedIds));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                held.Add(reader.GetString(0), reader.GetString(1));
+            }
+        }
+
+        return held;
     }
 
     /// <summary>Inserts the task, or replaces the row held for its id.</summary>
@@ -123,15 +138,20 @@ internal sealed class PageWriter : IDisposable
         return command;
     }
 
-    private static string ToJsonArray(IReadOnlyList<FlightTask> tasks)
+    private static string ToJsonArray(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            foreach (var task in tasks)
+            foreach (var task in upserted)
             {
                 json.WriteStringValue(task.SenteraId);
+            }
+
+            foreach (var id in deletedIds)
+            {
+                json.WriteStringValue(id);
             }
 
             json.WriteEndArray();

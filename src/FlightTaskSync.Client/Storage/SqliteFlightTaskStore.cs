@@ -1,5 +1,6 @@
 using System.Globalization;
 using FlightTaskSync.Client.Events;
+using FlightTaskSync.Client.Transport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,6 +22,9 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
 
     private const string ReadContentHashesSql =
         $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" + ReadHashPairsSql;
+
+    /// <summary>Reads a scope's content hashes alone: from ix_flight_tasks_hashes, never the rows.</summary>
+    internal const string ReadHashesSql = $"SELECT content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
 
     private readonly FlightTaskDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -125,6 +129,40 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     public async Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        return await ScanScopeAsync(scope, ReadContentHashesSql, async (reader, token) =>
+        {
+            await reader.ReadAsync(token).ConfigureAwait(false);
+            var hashes = new Dictionary<string, string>(reader.GetInt32(0), StringComparer.Ordinal);
+            await reader.NextResultAsync(token).ConfigureAwait(false);
+            while (await reader.ReadAsync(token).ConfigureAwait(false))
+            {
+                hashes.Add(reader.GetString(0), reader.GetString(1));
+            }
+
+            return hashes;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return await ScanScopeAsync(scope, ReadHashesSql, async (reader, token) =>
+        {
+            var hashes = new JsonStringList(1024);
+            while (await reader.ReadAsync(token).ConfigureAwait(false))
+            {
+                hashes.Add(reader.GetString(0));
+            }
+
+            return hashes;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one read over a scope's hash index, with the small page cache a single pass needs.</summary>
+    private async Task<T> ScanScopeAsync<T>(
+        SyncScope scope, string sql, Func<SqliteDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -134,20 +172,12 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
             try
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = ReadContentHashesSql;
+                command.CommandText = sql;
                 ScopeSql.AddParameters(command, scope);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    var hashes = new Dictionary<string, string>(reader.GetInt32(0), StringComparer.Ordinal);
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        hashes.Add(reader.GetString(0), reader.GetString(1));
-                    }
-
-                    return hashes;
+                    return await read(reader, cancellationToken).ConfigureAwait(false);
                 }
             }
             finally
@@ -180,16 +210,19 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
             // Disposed without a commit (failure or cancellation), the transaction rolls back.
             using var transaction = connection.BeginTransaction();
             using var writer = await PageWriter.CreateAsync(connection, transaction, scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            var updated = await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
+            var previous = await writer.ReadHeldAsync(upserted, deletedIds, cancellationToken).ConfigureAwait(false);
+            var updated = 0;
             foreach (var task in upserted)
             {
+                updated += previous.ContainsKey(task.SenteraId) ? 1 : 0;
                 await writer.UpsertAsync(task, cancellationToken).ConfigureAwait(false);
             }
 
+            // An id the scope does not hold (read above, in this transaction) has no row to delete.
             var deleted = new List<string>(deletedIds.Count);
             foreach (var id in deletedIds)
             {
-                if (await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false) > 0)
+                if (previous.ContainsKey(id) && await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false) > 0)
                 {
                     deleted.Add(id);
                 }
@@ -197,7 +230,7 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
 
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count);
+            result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count, previous);
             changed = new FlightTasksChangedEventArgs(scope, [.. upserted.Select(t => t.SenteraId)], deleted, isReset: false);
         }
 

@@ -128,11 +128,24 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private async Task<SyncReport> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var scope = run.Scope;
-        var stored = await _store.ReadContentHashesAsync(scope, cancellationToken).ConfigureAwait(false);
 
-        // A full resync asks from nothing held; what it does not bring back is removed at the end.
-        var hashes = new HeldContentHashes(run.IsFullResync ? new Dictionary<string, string>(StringComparer.Ordinal) : stored);
-        SyncLog.SyncStarted(_logger, scope, stored.Count);
+        // Read once per sync, never per page. A delta sync holds what the store holds, as the
+        // request's JSON list; a full resync asks from nothing held, and needs the ids held
+        // before only to remove, at the end, what it did not bring back.
+        Dictionary<string, string>? heldBefore = null;
+        HeldContentHashes hashes;
+        if (run.IsFullResync)
+        {
+            heldBefore = await _store.ReadContentHashesAsync(scope, cancellationToken).ConfigureAwait(false);
+            hashes = HeldContentHashes.ForFullResync();
+        }
+        else
+        {
+            hashes = HeldContentHashes.FromStore(await _store.ReadHeldHashesAsync(scope, cancellationToken).ConfigureAwait(false));
+        }
+
+        var storedCount = heldBefore?.Count ?? hashes.Count;
+        SyncLog.SyncStarted(_logger, scope, storedCount);
         var guard = new SyncLoopGuard(scope, _options.MaxPagesWithoutProgress);
 
         while (true)
@@ -154,9 +167,8 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             }
 
             var page = SyncPageReader.Read(data, pageNumber);
-            var changes = hashes.CountChanges(page);
             var written = await _store.ApplyPageAsync(scope, page.Upserted, page.DeletedIds, cancellationToken).ConfigureAwait(false);
-            hashes.Apply(page);
+            var changes = hashes.Apply(page, written.PreviousHashes);
             run.Pages = pageNumber;
             run.Upserted += page.Upserted.Count;
             run.Deleted += written.Deleted;
@@ -169,7 +181,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                 SyncLog.PageReportedFailures(_logger, scope, pageNumber, page.Failures.Count, page.Failures[0]);
             }
 
-            _status.PageCommitted(scope, run.IsFullResync ? Math.Max(stored.Count, hashes.Count) : hashes.Count);
+            _status.PageCommitted(scope, run.IsFullResync ? Math.Max(storedCount, hashes.Count) : hashes.Count);
             progress?.Report(new SyncProgress(scope, pageNumber, run.Upserted, run.Deleted, page.RemainingCount));
             if (page.RemainingCount == 0)
             {
@@ -179,13 +191,13 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             guard.Check(pageNumber, changes, page.RemainingCount);
         }
 
-        if (run.IsFullResync)
+        if (heldBefore is not null)
         {
-            await RemoveWhatDidNotComeBackAsync(run, stored, hashes, cancellationToken).ConfigureAwait(false);
+            await RemoveWhatDidNotComeBackAsync(run, heldBefore, hashes, cancellationToken).ConfigureAwait(false);
         }
 
         var completedAt = _timeProvider.GetUtcNow();
-        var wasFull = run.IsFullResync || stored.Count == 0;
+        var wasFull = run.IsFullResync || storedCount == 0;
         await _status.CompletedAsync(scope, completedAt, wasFull, hashes.Count, cancellationToken).ConfigureAwait(false);
         var duration = _timeProvider.GetElapsedTime(run.StartTimestamp);
         SyncLog.SyncCompleted(_logger, scope, run.Pages, run.Upserted, run.Deleted, hashes.Count, run.Retries, duration);
@@ -209,7 +221,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         var missing = new List<string>();
         foreach (var id in heldBefore.Keys)
         {
-            if (!received.Contains(id))
+            if (!received.HasReceived(id))
             {
                 missing.Add(id);
             }

@@ -3,30 +3,55 @@ using FlightTaskSync.Client.Transport;
 namespace FlightTaskSync.Client.Sync;
 
 /// <summary>
-/// The content hash of every task held for the scope being synced, read from the store once
-/// per sync and kept level with it as pages commit. The hash set is the protocol's cursor:
-/// each request sends exactly these hashes. They are also kept as the request's JSON text,
-/// written once: a page of new tasks appends its hashes to it, and only a page that makes
-/// hashes leave (a changed or deleted task) writes it again.
+/// The content hashes the client holds for the scope being synced: the protocol's cursor, sent
+/// with each request. They are kept only as the request's JSON text, written once: a page of
+/// new tasks appends its hashes, and a page that makes hashes leave (a changed or deleted task)
+/// removes them from the text in one pass.
 /// </summary>
+/// <remarks>
+/// No id → hash map is kept for a delta sync: what is held is exactly what the store holds for
+/// the scope (read once at the start, kept level as pages commit), so the store tells, for each
+/// page, the hashes it held before for the page's ids, and that is all a page needs. A full
+/// resync starts from nothing held while the store keeps every task, so there what is held is
+/// what the resync has received so far, kept by id here.
+/// </remarks>
 internal sealed class HeldContentHashes
 {
-    private readonly Dictionary<string, string> _hashById;
     private readonly JsonStringList _requestList;
 
-    public HeldContentHashes(Dictionary<string, string> hashById)
+    // A full resync only: id → hash of each task received (and so held) in this sync.
+    private readonly Dictionary<string, string>? _received;
+
+    private HeldContentHashes(JsonStringList requestList, Dictionary<string, string>? received)
     {
-        ArgumentNullException.ThrowIfNull(hashById);
-        _hashById = hashById;
-        _requestList = new JsonStringList(hashById.Count);
-        Rewrite();
+        _requestList = requestList;
+        _received = received;
     }
 
     /// <summary>Gets how many tasks are held.</summary>
-    public int Count => _hashById.Count;
+    public int Count => _requestList.Count;
 
-    /// <summary>Tells whether a task is held.</summary>
-    public bool Contains(string senteraId) => _hashById.ContainsKey(senteraId);
+    /// <summary>Gets whether this is a full resync's set (it starts empty and tracks ids).</summary>
+    public bool IsFullResync => _received is not null;
+
+    /// <summary>What a delta sync holds: every hash the store holds for the scope.</summary>
+    /// <param name="storedHashes">The store's hashes for the scope, as the request's JSON list; kept and changed here.</param>
+    public static HeldContentHashes FromStore(JsonStringList storedHashes)
+    {
+        ArgumentNullException.ThrowIfNull(storedHashes);
+        return new HeldContentHashes(storedHashes, received: null);
+    }
+
+    /// <summary>What a full resync holds: nothing at first, then each task it receives.</summary>
+    public static HeldContentHashes ForFullResync() =>
+        new(new JsonStringList(), new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>Tells whether a full resync has received (and still holds) a task.</summary>
+    /// <exception cref="InvalidOperationException">Not a full resync's set.</exception>
+    public bool HasReceived(string senteraId) =>
+        _received is null
+            ? throw new InvalidOperationException("Only a full resync tracks the tasks it received.")
+            : _received.ContainsKey(senteraId);
 
     /// <summary>
     /// Gives the hashes to send with the next request: a list that writes itself as JSON text
@@ -36,68 +61,78 @@ internal sealed class HeldContentHashes
     public IReadOnlyList<string> ToRequestList() => _requestList;
 
     /// <summary>
-    /// Counts the changes a page would make to what is held: upserts with a hash not held for
-    /// that id, and deletions of ids held. A page that makes none brings nothing new.
+    /// Takes in a page the store has committed, and counts the changes it made to what is held:
+    /// upserts with a hash not held for that id, and deletions of ids held. A page that makes
+    /// none brought nothing new.
     /// </summary>
-    public int CountChanges(SyncPage page)
+    /// <param name="page">The page.</param>
+    /// <param name="storedBefore">
+    /// The store's hash, before the page, of each of the page's ids it held (upserted or deleted):
+    /// <see cref="Storage.PageWriteResult.PreviousHashes"/>. A full resync uses what it has received instead.
+    /// </param>
+    /// <returns>How many changes the page made to what is held.</returns>
+    public int Apply(SyncPage page, IReadOnlyDictionary<string, string> storedBefore)
     {
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(storedBefore);
+        IReadOnlyDictionary<string, string> before = _received ?? storedBefore;
+        List<string>? leaving = null;
+        List<string>? arriving = null;
         var changes = 0;
+
+        // A page's ids are distinct (the store refuses a page that repeats one), so updating
+        // _received while reading it as "before" sees each id's value from before the page.
         foreach (var task in page.Upserted)
         {
-            if (!_hashById.TryGetValue(task.SenteraId, out var held) || !string.Equals(held, task.ContentHash, StringComparison.Ordinal))
+            if (before.TryGetValue(task.SenteraId, out var held))
             {
-                changes++;
+                if (string.Equals(held, task.ContentHash, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                (leaving ??= []).Add(held);
+            }
+
+            changes++;
+            if (_received is not null)
+            {
+                _received[task.SenteraId] = task.ContentHash;
+            }
+
+            if (leaving is null)
+            {
+                _requestList.Add(task.ContentHash);
+            }
+            else
+            {
+                (arriving ??= []).Add(task.ContentHash);
             }
         }
 
         foreach (var id in page.DeletedIds)
         {
-            if (_hashById.ContainsKey(id))
+            if (before.TryGetValue(id, out var held))
             {
+                (leaving ??= []).Add(held);
                 changes++;
+                _received?.Remove(id);
+            }
+        }
+
+        if (leaving is not null)
+        {
+            _requestList.RemoveEach(leaving);
+        }
+
+        if (arriving is not null)
+        {
+            foreach (var hash in arriving)
+            {
+                _requestList.Add(hash);
             }
         }
 
         return changes;
-    }
-
-    /// <summary>Takes in a page that the store has committed.</summary>
-    public void Apply(SyncPage page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        var hashesLeft = false;
-        foreach (var task in page.Upserted)
-        {
-            if (_hashById.TryGetValue(task.SenteraId, out var held))
-            {
-                hashesLeft |= !string.Equals(held, task.ContentHash, StringComparison.Ordinal);
-            }
-            else if (!hashesLeft)
-            {
-                _requestList.Add(task.ContentHash);
-            }
-
-            _hashById[task.SenteraId] = task.ContentHash;
-        }
-
-        foreach (var id in page.DeletedIds)
-        {
-            hashesLeft |= _hashById.Remove(id);
-        }
-
-        if (hashesLeft)
-        {
-            Rewrite();
-        }
-    }
-
-    private void Rewrite()
-    {
-        _requestList.Clear();
-        foreach (var hash in _hashById.Values)
-        {
-            _requestList.Add(hash);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Tests.Fixtures;
 using FlightTaskSync.Client.Tests.TestDoubles;
 using Microsoft.Data.Sqlite;
@@ -130,7 +129,7 @@ public class SqliteFlightTaskStorePageTests
         var result = await _fixture.Store.ApplyPageAsync(Scope, [second], []);
         var read = await _fixture.Store.GetAsync(Scope, second.SenteraId);
 
-        Assert.That(result, Is.EqualTo(new PageWriteResult(Inserted: 0, Updated: 1, Deleted: 0)));
+        Assert.That((result.Inserted, result.Updated, result.Deleted), Is.EqualTo((0, 1, 0)));
         Assert.That(read, Is.EqualTo(second).UsingPropertiesComparer());
         Assert.That(await _fixture.Store.CountAsync(Scope), Is.EqualTo(1));
     }
@@ -142,11 +141,17 @@ public class SqliteFlightTaskStorePageTests
         FlightTask[] upserted = [FlightTaskBuilder.Task(1).Version(2).Build(), FlightTaskBuilder.Task(5).Build(), FlightTaskBuilder.Task(6).Build()];
         string[] deleted = [FlightTaskBuilder.TaskId(2), FlightTaskBuilder.TaskId(3), FlightTaskBuilder.TaskId(99)];
 
+        var before = await _fixture.Store.ReadContentHashesAsync(Scope);
+
         var result = await _fixture.Store.ApplyPageAsync(Scope, upserted, deleted);
 
-        Assert.That(result, Is.EqualTo(new PageWriteResult(Inserted: 2, Updated: 1, Deleted: 2)));
+        Assert.That((result.Inserted, result.Updated, result.Deleted), Is.EqualTo((2, 1, 2)));
         var held = await _fixture.Store.ReadContentHashesAsync(Scope);
         Assert.That(held.Keys, Is.EquivalentTo(((int[])[1, 4, 5, 6]).Select(FlightTaskBuilder.TaskId)));
+        Assert.That(
+            result.PreviousHashes,
+            Is.EquivalentTo(((int[])[1, 2, 3]).Select(n => FlightTaskBuilder.TaskId(n)).ToDictionary(id => id, id => before[id])),
+            "the hashes held before the page for the ids it upserted or deleted that were held; new and unknown ids have none");
     }
 
     [Test]
@@ -189,7 +194,7 @@ public class SqliteFlightTaskStorePageTests
 
         var result = await _fixture.Store.ApplyPageAsync(Scope, tasks, []);
 
-        Assert.That(result, Is.EqualTo(new PageWriteResult(Inserted: 10_000, Updated: 0, Deleted: 0)));
+        Assert.That((result.Inserted, result.Updated, result.Deleted), Is.EqualTo((10_000, 0, 0)));
         var held = await _fixture.Store.ReadContentHashesAsync(Scope);
         Assert.That(held, Is.EqualTo(tasks.ToDictionary(t => t.SenteraId, t => t.ContentHash)));
         Assert.That(await _fixture.Store.GetAsync(Scope, tasks[9_999].SenteraId), Is.EqualTo(tasks[9_999]).UsingPropertiesComparer());

@@ -66,13 +66,27 @@ public class SqliteFlightTaskStoreScopeTests
     }
 
     [Test]
-    public async Task ReadContentHashesAsync_QueryPlan_ReadsOnlyTheHashIndexNeverTheRows()
+    public async Task ReadHeldHashesAsync_AfterInsertsUpdatesAndDeletes_ListsExactlyTheHeldHashes()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2), Task(3)], []);
+        await _fixture.Store.ApplyPageAsync(Organization, [Task(2, version: 2), Task(4)], [FlightTaskBuilder.TaskId(3)]);
+        await _fixture.Store.ApplyPageAsync(OrganizationWithDescendants, [Task(5)], []);
+
+        var hashes = await _fixture.Store.ReadHeldHashesAsync(Organization);
+
+        Assert.That(hashes, Is.EquivalentTo(Hashes(Task(1), Task(2, version: 2), Task(4)).Values));
+        Assert.That(await _fixture.Store.ReadHeldHashesAsync(OtherOrganization), Is.Empty);
+    }
+
+    [TestCase(nameof(SqliteFlightTaskStore.ReadHashPairsSql))]
+    [TestCase(nameof(SqliteFlightTaskStore.ReadHashesSql))]
+    public async Task HashReads_QueryPlan_ReadOnlyTheHashIndexNeverTheRows(string query)
     {
         await _fixture.Store.ApplyPageAsync(Organization, [Task(1), Task(2)], []);
 
         using var connection = RawDatabase.Open(_fixture.DatabasePath);
         using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SqliteFlightTaskStore.ReadHashPairsSql;
+        command.CommandText = "EXPLAIN QUERY PLAN " + (query == nameof(SqliteFlightTaskStore.ReadHashesSql) ? SqliteFlightTaskStore.ReadHashesSql : SqliteFlightTaskStore.ReadHashPairsSql);
         command.Parameters.AddWithValue("$organization", Organization.OrganizationSenteraId);
         command.Parameters.AddWithValue("$descendants", Organization.IncludeDescendantOrganizations);
         var steps = new List<string>();
@@ -132,7 +146,7 @@ public class SqliteFlightTaskStoreScopeTests
 
         var result = await _fixture.Store.ApplyPageAsync(Organization, [Task(2)], []);
 
-        Assert.That(result, Is.EqualTo(new PageWriteResult(Inserted: 1, Updated: 0, Deleted: 0)));
+        Assert.That((result.Inserted, result.Updated, result.Deleted), Is.EqualTo((1, 0, 0)));
         Assert.That(await _fixture.Store.ReadContentHashesAsync(Organization), Is.EqualTo(Hashes(Task(2))));
     }
 

@@ -1,8 +1,9 @@
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Transport;
 
 namespace FlightTaskSync.Client.Tests.TestDoubles;
 
-/// <summary>The SDK's own store, counting how often the sync engine reads a scope's hash set and applies a page.</summary>
+/// <summary>The SDK's own store, counting how often the sync engine reads a scope's hash set (either read) and applies a page.</summary>
 internal sealed class CountingPageStore(IPageStore inner) : IPageStore
 {
     private int _hashReads;
@@ -16,6 +17,12 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
     {
         Interlocked.Increment(ref _hashReads);
         return inner.ReadContentHashesAsync(scope, cancellationToken);
+    }
+
+    public Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _hashReads);
+        return inner.ReadHeldHashesAsync(scope, cancellationToken);
     }
 
     public Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)

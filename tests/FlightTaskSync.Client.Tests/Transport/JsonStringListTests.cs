@@ -9,6 +9,8 @@ namespace FlightTaskSync.Client.Tests.Transport;
 
 public sealed class JsonStringListTests
 {
+    private static readonly JsonSerializerOptions RelaxedSerializerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly JsonWriterOptions RequestWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     [Test]
@@ -74,6 +76,91 @@ public sealed class JsonStringListTests
 
         // Assert
         Assert.That(list, Is.EqualTo(new[] { "new" }));
+    }
+
+    [Test]
+    public void RemoveEach_SomeValues_RemovesOneOccurrenceOfEachAndKeepsTheOrder()
+    {
+        // Arrange: a repeated value, escaped and non-ASCII ones, one longer than the stack buffer.
+        var longValue = new string('x', 300);
+        string[] values = ["h1", "dup", "say \"hi\"", "h2", "dup", "héllo", longValue, "h3", "dup", "日本"];
+        var list = new JsonStringList();
+        foreach (var value in values)
+        {
+            list.Add(value);
+        }
+
+        // Act: "dup" twice of three, and a value the list does not hold.
+        var removed = list.RemoveEach(["dup", "say \"hi\"", "absent", "héllo", longValue, "dup", "日本"]);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(removed, Is.EqualTo(6));
+            Assert.That(list, Is.EqualTo(new[] { "h1", "h2", "h3", "dup" }));
+            Assert.That(list, Has.Count.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public async Task RemoveEach_ThenAdd_WritesValidJsonOfWhatIsLeft()
+    {
+        // Arrange: more than a chunk, so the chunked writer walks the compacted element starts.
+        var hashes = Enumerable.Range(0, 20_000).Select(Hash).ToList();
+        var list = new JsonStringList();
+        hashes.ForEach(list.Add);
+        var leaving = hashes.Where((_, i) => i % 3 == 0).ToList();
+        var expected = hashes.Where((_, i) => i % 3 != 0).Append("new-1").Append("new-2").ToList();
+
+        // Act
+        var removed = list.RemoveEach(leaving);
+        list.Add("new-1");
+        list.Add("new-2");
+        var written = await WriteInObjectAsync(RequestWriterOptions, writer => list.WriteJsonAsync(writer, CancellationToken.None));
+
+        // Assert
+        using var document = JsonDocument.Parse(written);
+        Assert.Multiple(() =>
+        {
+            Assert.That(removed, Is.EqualTo(leaving.Count));
+            Assert.That(document.RootElement.GetProperty("list").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(expected));
+            Assert.That(list, Is.EqualTo(expected));
+            Assert.That(list.JsonLength, Is.EqualTo(Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(expected, RelaxedSerializerOptions))));
+        });
+    }
+
+    [Test]
+    public void RemoveEach_EverythingThenAdd_HoldsOnlyTheNewString()
+    {
+        // Arrange
+        var list = new JsonStringList();
+        list.Add("a");
+        list.Add("b");
+
+        // Act
+        var removed = list.RemoveEach(["b", "a"]);
+        list.Add("c");
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(removed, Is.EqualTo(2));
+            Assert.That(list, Is.EqualTo(new[] { "c" }));
+        });
+    }
+
+    [Test]
+    public void RemoveEach_NullValue_ThrowsArgumentNullException()
+    {
+        // Arrange
+        var list = new JsonStringList();
+        list.Add("a");
+
+        // Act
+        var remove = () => list.RemoveEach(["a", null!]);
+
+        // Assert
+        Assert.That(remove, Throws.ArgumentNullException);
     }
 
     [TestCase(0)]

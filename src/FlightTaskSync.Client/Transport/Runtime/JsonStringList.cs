@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,6 +21,9 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
     /// a chunk small enough to stay in the processor's cache between the two copies (list, stream).
     /// </summary>
     public const int ChunkBytes = 65536;
+
+    // Elements up to this length are compared as characters on the stack when removing.
+    private const int ShortElementChars = 128;
 
     // Printable ASCII but the quote and the backslash: copied into JSON as it is.
     private static readonly SearchValues<char> PlainCharacters =
@@ -91,6 +95,63 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
         }
     }
 
+    /// <summary>
+    /// Removes one occurrence of each of <paramref name="values"/> (a value given twice removes two;
+    /// a value not in the list removes nothing), keeping the others in their order. The text is
+    /// compacted in place, one pass over it, with no string made for an element kept.
+    /// </summary>
+    /// <returns>How many strings were removed.</returns>
+    public int RemoveEach(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var toRemove = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pending = 0;
+        foreach (var value in values)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(values));
+            CollectionsMarshal.GetValueRefOrAddDefault(toRemove, value, out _)++;
+            pending++;
+        }
+
+        if (pending == 0 || _count == 0)
+        {
+            return 0;
+        }
+
+        var lookup = toRemove.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> chars = stackalloc char[ShortElementChars];
+        var write = 1;
+        var kept = 0;
+        var removed = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            var start = _starts[i];
+            var end = i + 1 < _count ? _starts[i + 1] - 1 : _length;
+            var element = _json.AsSpan(start, end - start);
+            if (pending > 0 && TakeOne(element, toRemove, lookup, chars))
+            {
+                pending--;
+                removed++;
+                continue;
+            }
+
+            // Kept: moved down over what was removed (never past its own start, so nothing
+            // not yet read is overwritten; CopyTo allows the overlap).
+            if (kept > 0)
+            {
+                _json[write++] = (byte)',';
+            }
+
+            _starts[kept++] = write;
+            element.CopyTo(_json.AsSpan(write));
+            write += element.Length;
+        }
+
+        _count = kept;
+        _length = write;
+        return removed;
+    }
+
     /// <summary>Removes every string, keeping the memory for the next ones.</summary>
     public void Clear()
     {
@@ -145,6 +206,44 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// Tells whether an element (its JSON text, quotes included) is one still to be removed, and
+    /// if so counts it off. Short ASCII elements without escapes, which content hashes are, are
+    /// compared without a string; any other is decoded first.
+    /// </summary>
+    private static bool TakeOne(
+        ReadOnlySpan<byte> element,
+        Dictionary<string, int> toRemove,
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup,
+        Span<char> chars)
+    {
+        var text = element[1..^1];
+        string key;
+        if (text.Length <= chars.Length && text.IndexOf((byte)'\\') < 0 &&
+            Ascii.ToUtf16(text, chars, out var written) == OperationStatus.Done)
+        {
+            if (!lookup.TryGetValue(chars[..written], out var actual, out var left) || left == 0)
+            {
+                return false;
+            }
+
+            key = actual;
+        }
+        else
+        {
+            var reader = new Utf8JsonReader(element);
+            reader.Read();
+            key = reader.GetString()!;
+            if (!toRemove.TryGetValue(key, out var left) || left == 0)
+            {
+                return false;
+            }
+        }
+
+        toRemove[key]--;
+        return true;
+    }
 
     /// <summary>
     /// Finds the last element after <paramref name="element"/> whose separating comma lies at or
