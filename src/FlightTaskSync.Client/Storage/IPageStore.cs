@@ -10,13 +10,19 @@ internal interface IPageStore
 
     /// <summary>
     /// Reads the content hash of every task held for the scope, as the JSON list a request sends
-    /// (a delta sync needs the hashes alone: <see cref="ApplyPageAsync"/> tells each page's previous ones).
+    /// (a delta sync needs the hashes alone: <see cref="ReadHashesOfAsync"/> tells each page's previous ones).
     /// </summary>
     Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies one page in one transaction: records the scope, upserts every task, deletes every id,
-    /// and reports the hashes the page's ids had before (<see cref="PageWriteResult.PreviousHashes"/>).
+    /// Reads the content hash the scope holds for each of a page's ids (upserted or deleted) that it
+    /// holds, keyed by sentera id (ordinal); an id it does not hold is absent.
+    /// </summary>
+    Task<Dictionary<string, string>> ReadHashesOfAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies one page in one transaction: records the scope, upserts every task, deletes every id.
     /// The page is checked first; a bad page, a failure or a cancellation before the commit leaves
     /// the store exactly as it was.
     /// </summary>

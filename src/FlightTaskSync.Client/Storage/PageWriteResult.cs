@@ -4,9 +4,4 @@ namespace FlightTaskSync.Client.Storage;
 /// <param name="Inserted">Tasks the scope did not hold before the page.</param>
 /// <param name="Updated">Tasks the scope held, replaced by the page's copy.</param>
 /// <param name="Deleted">Rows really removed; an id the scope did not hold counts 0.</param>
-/// <param name="PreviousHashes">
-/// The content hash the scope held, before the page, for each of the page's ids it held
-/// (upserted or deleted), read in the page's transaction: the sync keeps its held hashes level
-/// with the store from it, without a map of every task held.
-/// </param>
-internal sealed record PageWriteResult(int Inserted, int Updated, int Deleted, IReadOnlyDictionary<string, string> PreviousHashes);
+internal sealed record PageWriteResult(int Inserted, int Updated, int Deleted);

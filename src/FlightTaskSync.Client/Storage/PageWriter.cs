@@ -16,8 +16,7 @@ internal sealed class PageWriter : IDisposable
 
     private const string DeleteSql = "DELETE FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id = $sentera_id;";
 
-    // The hashes the scope holds for the given ids: tells inserts from updates and the held
-    // hashes that leave, in one query over the hash index.
+    // The hashes the scope holds for the given ids: tells inserts from updates in one query over the hash index.
     private const string ReadHeldSql =
         "SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id IN (SELECT value FROM json_each($ids));";
 
@@ -138,7 +137,8 @@ internal sealed class PageWriter : IDisposable
         return command;
     }
 
-    private static string ToJsonArray(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds)
+    /// <summary>The page's ids (upserted, then deleted) as a JSON array, for <c>json_each</c>.</summary>
+    internal static string ToJsonArray(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))

@@ -26,6 +26,9 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     /// <summary>Reads a scope's content hashes alone: from ix_flight_tasks_hashes, never the rows.</summary>
     internal const string ReadHashesSql = $"SELECT content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
 
+    private const string ReadHashesOfSql =
+        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id IN (SELECT value FROM json_each($ids));";
+
     private readonly FlightTaskDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -159,6 +162,39 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc/>
+    public async Task<Dictionary<string, string>> ReadHashesOfAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(upserted);
+        ArgumentNullException.ThrowIfNull(deletedIds);
+        var held = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (upserted.Count == 0 && deletedIds.Count == 0)
+        {
+            return held;
+        }
+
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = ReadHashesOfSql;
+            ScopeSql.AddParameters(command, scope);
+            command.Parameters.AddWithValue("$ids", PageWriter.ToJsonArray(upserted, deletedIds));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    held.Add(reader.GetString(0), reader.GetString(1));
+                }
+            }
+        }
+
+        return held;
+    }
+
     /// <summary>Runs one read over a scope's hash index, with the small page cache a single pass needs.</summary>
     private async Task<T> ScanScopeAsync<T>(
         SyncScope scope, string sql, Func<SqliteDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
@@ -230,7 +266,7 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
 
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count, previous);
+            result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count);
             changed = new FlightTasksChangedEventArgs(scope, [.. upserted.Select(t => t.SenteraId)], deleted, isReset: false);
         }
 

@@ -8,12 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace FlightTaskSync.Client.Sync;
 
 /// <summary>
-/// The sync loop: reads the scope's hashes once, then asks for a page, checks it, commits it
-/// and updates the hashes in memory, until the server says nothing is left. Around it: the
+/// The sync loop: reads the scope's hashes once, then asks for a page, checks it, updates the
+/// hashes in memory and commits it (asking for the next page while it is written), until the
+/// server says nothing is left. Around it: the
 /// scope's lock, its persisted status, a trace span and metrics.
 /// </summary>
 internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
 {
+    private static readonly IReadOnlyDictionary<string, string> NothingStored = new Dictionary<string, string>(StringComparer.Ordinal);
+
     private readonly PageFetcher _fetcher;
     private readonly IPageStore _store;
     private readonly ScopeSyncLock _lock;
@@ -148,47 +151,58 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         SyncLog.SyncStarted(_logger, scope, storedCount);
         var guard = new SyncLoopGuard(scope, _options.MaxPagesWithoutProgress);
 
-        while (true)
+        // Pipelined: while a page is written to the store, the next one is already asked for
+        // (its request is built from the held hashes including the page being written). Pages
+        // are still written one at a time, in order, each in its own transaction; a page is
+        // counted, logged and reported when its write commits.
+        PageWrite? writing = null;
+        try
         {
-            var pageNumber = run.Pages + 1;
-            using var pageActivity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Page");
-            pageActivity?.SetTag("flighttasksync.page.number", pageNumber);
-            var attempts = new PageAttempts(scope, pageNumber);
-            ISyncFlightTasks_Sync_flight_tasks data;
-            try
+            for (var pageNumber = 1; ; pageNumber++)
             {
-                data = await _fetcher.FetchAsync(scope, hashes.ToRequestList(), attempts, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                run.Retries += attempts.Retries;
-                SyncInstruments.Retries.Add(attempts.Retries);
-                pageActivity?.SetTag("flighttasksync.page.retries", attempts.Retries);
-            }
+                using var pageActivity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Page");
+                pageActivity?.SetTag("flighttasksync.page.number", pageNumber);
+                var attempts = new PageAttempts(scope, pageNumber);
+                ISyncFlightTasks_Sync_flight_tasks data;
+                try
+                {
+                    data = await FetchWhileWritingAsync(run, hashes, attempts, writing, storedCount, progress, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    run.Retries += attempts.Retries;
+                    SyncInstruments.Retries.Add(attempts.Retries);
+                    pageActivity?.SetTag("flighttasksync.page.retries", attempts.Retries);
+                }
 
-            var page = SyncPageReader.Read(data, pageNumber);
-            var written = await _store.ApplyPageAsync(scope, page.Upserted, page.DeletedIds, cancellationToken).ConfigureAwait(false);
-            var changes = hashes.Apply(page, written.PreviousHashes);
-            run.Pages = pageNumber;
-            run.Upserted += page.Upserted.Count;
-            run.Deleted += written.Deleted;
-            run.Failures.AddRange(page.Failures);
-            RecordPage(pageActivity, page, written.Deleted);
+                var page = SyncPageReader.Read(data, pageNumber);
+                RecordPage(pageActivity, page);
 
-            SyncLog.PageCommitted(_logger, scope, pageNumber, page.Upserted.Count, written.Deleted, page.Failures.Count, page.RemainingCount);
-            if (page.Failures.Count > 0)
-            {
-                SyncLog.PageReportedFailures(_logger, scope, pageNumber, page.Failures.Count, page.Failures[0]);
-            }
+                // What the store held for the page's ids (the previous page has committed): the
+                // held hashes are brought level with the page before it is written, so the next
+                // request can go out while it is.
+                var storedBefore = hashes.IsFullResync
+                    ? NothingStored
+                    : await _store.ReadHashesOfAsync(scope, page.Upserted, page.DeletedIds, cancellationToken).ConfigureAwait(false);
+                var changes = hashes.Apply(page, storedBefore);
+                writing = StartWrite(scope, page, pageNumber);
+                if (page.RemainingCount == 0)
+                {
+                    break;
+                }
 
-            _status.PageCommitted(scope, run.IsFullResync ? Math.Max(storedCount, hashes.Count) : hashes.Count);
-            progress?.Report(new SyncProgress(scope, pageNumber, run.Upserted, run.Deleted, page.RemainingCount));
-            if (page.RemainingCount == 0)
-            {
-                break;
+                guard.Check(pageNumber, changes, page.RemainingCount);
             }
 
-            guard.Check(pageNumber, changes, page.RemainingCount);
+            await CompleteWriteAsync(run, writing, hashes, storedCount, progress).ConfigureAwait(false);
+        }
+        catch (Exception) when (writing is { Taken: false })
+        {
+            // Whatever stopped the sync (a failed request, a stall, a cancellation), the page
+            // being written finishes first, committed or rolled back: nothing runs on after the
+            // sync returns. Should that write fail too, its error is the one thrown.
+            await CompleteWriteAsync(run, writing, hashes, storedCount, progress).ConfigureAwait(false);
+            throw;
         }
 
         if (heldBefore is not null)
@@ -239,14 +253,86 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         SyncLog.FullResyncRemoved(_logger, run.Scope, written.Deleted);
     }
 
-    private static void RecordPage(Activity? activity, SyncPage page, int deleted)
+    /// <summary>
+    /// Fetches the next page while the previous one is written. The write comes first: when it
+    /// fails, the fetch is canceled and the write's error is thrown, as no page may be taken
+    /// in after a page that did not commit.
+    /// </summary>
+    private async Task<ISyncFlightTasks_Sync_flight_tasks> FetchWhileWritingAsync(
+        SyncRun run, HeldContentHashes hashes, PageAttempts attempts, PageWrite? writing, int storedCount,
+        IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
+        if (writing is null)
+        {
+            return await _fetcher.FetchAsync(run.Scope, hashes.ToRequestList(), attempts, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var fetchCanceled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fetching = _fetcher.FetchAsync(run.Scope, hashes.ToRequestList(), attempts, fetchCanceled.Token);
+        try
+        {
+            await CompleteWriteAsync(run, writing, hashes, storedCount, progress).ConfigureAwait(false);
+        }
+        catch
+        {
+            await fetchCanceled.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await fetching.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The write's failure is the one to report; the canceled fetch's outcome is not used.
+            }
+
+            throw;
+        }
+
+        return await fetching.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a page on the thread pool, so that the next request can go out meanwhile (the
+    /// store's calls run synchronously). Not canceled with the sync: a page whose write has
+    /// started commits, so a cancellation never undoes a page already taken in.
+    /// </summary>
+    private PageWrite StartWrite(SyncScope scope, SyncPage page, int pageNumber) =>
+        new(page, pageNumber, Task.Run(() => _store.ApplyPageAsync(scope, page.Upserted, page.DeletedIds, CancellationToken.None)));
+
+    /// <summary>Waits for a page's write and takes it into the sync's totals, logs, status and progress (once).</summary>
+    private async Task CompleteWriteAsync(SyncRun run, PageWrite write, HeldContentHashes hashes, int storedCount, IProgress<SyncProgress>? progress)
+    {
+        if (write.Taken)
+        {
+            return;
+        }
+
+        write.Taken = true;
+        var page = write.Page;
+        var written = await write.Task.ConfigureAwait(false);
+        run.Pages = write.PageNumber;
+        run.Upserted += page.Upserted.Count;
+        run.Deleted += written.Deleted;
+        run.Failures.AddRange(page.Failures);
         SyncInstruments.Pages.Add(1);
         SyncInstruments.TasksUpserted.Add(page.Upserted.Count);
-        SyncInstruments.TasksDeleted.Add(deleted);
+        SyncInstruments.TasksDeleted.Add(written.Deleted);
         SyncInstruments.ServerFailures.Add(page.Failures.Count);
+
+        SyncLog.PageCommitted(_logger, run.Scope, write.PageNumber, page.Upserted.Count, written.Deleted, page.Failures.Count, page.RemainingCount);
+        if (page.Failures.Count > 0)
+        {
+            SyncLog.PageReportedFailures(_logger, run.Scope, write.PageNumber, page.Failures.Count, page.Failures[0]);
+        }
+
+        _status.PageCommitted(run.Scope, run.IsFullResync ? Math.Max(storedCount, hashes.Count) : hashes.Count);
+        progress?.Report(new SyncProgress(run.Scope, write.PageNumber, run.Upserted, run.Deleted, page.RemainingCount));
+    }
+
+    private static void RecordPage(Activity? activity, SyncPage page)
+    {
         activity?.SetTag("flighttasksync.page.upserted", page.Upserted.Count);
-        activity?.SetTag("flighttasksync.page.deleted", deleted);
+        activity?.SetTag("flighttasksync.page.deleted_ids", page.DeletedIds.Count);
         activity?.SetTag("flighttasksync.page.failures", page.Failures.Count);
         activity?.SetTag("flighttasksync.remaining_count", page.RemainingCount);
     }
@@ -277,6 +363,18 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             activity.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
             activity.SetTag("error.type", error.GetType().Name);
         }
+    }
+
+    /// <summary>A page being written to the store while the sync goes on; taken into the totals once.</summary>
+    private sealed class PageWrite(SyncPage page, int pageNumber, Task<PageWriteResult> task)
+    {
+        public SyncPage Page { get; } = page;
+
+        public int PageNumber { get; } = pageNumber;
+
+        public Task<PageWriteResult> Task { get; } = task;
+
+        public bool Taken { get; set; }
     }
 
     /// <summary>The running totals of one sync.</summary>

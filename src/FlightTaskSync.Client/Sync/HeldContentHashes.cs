@@ -10,8 +10,8 @@ namespace FlightTaskSync.Client.Sync;
 /// </summary>
 /// <remarks>
 /// No id → hash map is kept for a delta sync: what is held is exactly what the store holds for
-/// the scope (read once at the start, kept level as pages commit), so the store tells, for each
-/// page, the hashes it held before for the page's ids, and that is all a page needs. A full
+/// the scope (read once at the start, kept level as pages are written), so the store tells, for
+/// each page, the hashes it holds for the page's ids, and that is all a page needs. A full
 /// resync starts from nothing held while the store keeps every task, so there what is held is
 /// what the resync has received so far, kept by id here.
 /// </remarks>
@@ -61,14 +61,15 @@ internal sealed class HeldContentHashes
     public IReadOnlyList<string> ToRequestList() => _requestList;
 
     /// <summary>
-    /// Takes in a page the store has committed, and counts the changes it made to what is held:
+    /// Takes in a page about to be written, and counts the changes it makes to what is held:
     /// upserts with a hash not held for that id, and deletions of ids held. A page that makes
     /// none brought nothing new.
     /// </summary>
     /// <param name="page">The page.</param>
     /// <param name="storedBefore">
     /// The store's hash, before the page, of each of the page's ids it held (upserted or deleted):
-    /// <see cref="Storage.PageWriteResult.PreviousHashes"/>. A full resync uses what it has received instead.
+    /// <see cref="Storage.IPageStore.ReadHashesOfAsync"/>, read before the page is written. A full
+    /// resync uses what it has received instead.
     /// </param>
     /// <returns>How many changes the page made to what is held.</returns>
     public int Apply(SyncPage page, IReadOnlyDictionary<string, string> storedBefore)

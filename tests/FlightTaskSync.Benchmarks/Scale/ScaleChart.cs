@@ -23,6 +23,7 @@ internal static class ScaleChart
         ("canned", "wall", "Client wall (canned pages)", "#1f77b4", "6,4"),
         ("emulator", "cpu", "CPU, client + emulator", "#d62728", ""),
         ("emulator", "wall", "Wall, from the emulator", "#d62728", "6,4"),
+        ("floor", "wall", "SQLite floor (writes alone)", "#2ca02c", "2,3"),
     ];
 
     public static string Draw(IReadOnlyList<ScaleResult> initialSyncs)

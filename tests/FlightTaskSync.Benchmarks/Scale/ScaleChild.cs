@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using FlightTaskSync.Benchmarks.Baselines;
 using FlightTaskSync.Benchmarks.Support;
 using FlightTaskSync.Client;
+using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Emulator;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +13,9 @@ namespace FlightTaskSync.Benchmarks.Scale;
 
 /// <summary>
 /// One measured sync in a process of its own, so that its peak working set and processor time
-/// are its own: <c>scale-run --source emulator|canned --kind initial|no-change --tasks N --work DIR</c>.
-/// The emulator run records the pages it receives into DIR; the canned run replays them.
+/// are its own: <c>scale-run --source emulator|canned|floor --kind initial|no-change --tasks N --work DIR</c>.
+/// The emulator run records the pages it receives into DIR; the canned run replays them; the floor
+/// run writes their tasks with the benchmark's floor writer (SQLite's share alone).
 /// </summary>
 internal static class ScaleChild
 {
@@ -30,7 +33,8 @@ internal static class ScaleChild
         {
             "emulator" => await FromEmulatorAsync(kind, tasks, work),
             "canned" => await FromCannedPagesAsync(kind, tasks, work),
-            _ => throw new ArgumentException($"--source must be emulator or canned, not '{source}'."),
+            "floor" => await FloorFromCannedPagesAsync(kind, tasks, work),
+            _ => throw new ArgumentException($"--source must be emulator, canned or floor, not '{source}'."),
         };
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return 0;
@@ -78,6 +82,60 @@ internal static class ScaleChild
         await using var services = SdkHost.Create(new Uri("http://127.0.0.1/graphql"), database, "token", server);
         var (report, wall, cpu) = await MeasureAsync(services, scope);
         return Result("canned", kind, tasks, report, wall, cpu, server.RequestBytes);
+    }
+
+    /// <summary>
+    /// SQLite's share of an initial sync, and the least any client pays for it: the recorded
+    /// pages' tasks written into a new store by <see cref="FloorPageWriter"/> (one prepared
+    /// command, one transaction a page). Each page is parsed outside the measurement; only the
+    /// writes are timed (wall and processor time of the writing alone).
+    /// </summary>
+    private static async Task<ScaleResult> FloorFromCannedPagesAsync(string kind, int tasks, string work)
+    {
+        if (kind != "initial")
+        {
+            throw new ArgumentException("The floor is measured for initial syncs only.");
+        }
+
+        var database = Path.Combine(work, "floor.db");
+        DeleteDatabase(database);
+        var scope = new SyncScope(await File.ReadAllTextAsync(Path.Combine(work, "scope.txt")), IncludeDescendantOrganizations: true);
+        using (var created = new FlightTaskDatabase(database))
+        {
+            await new SqliteFlightTaskStore(created, TimeProvider.System).CountAsync(scope);
+        }
+
+        var pages = Path.Combine(work, "pages");
+        var wall = TimeSpan.Zero;
+        var cpu = TimeSpan.Zero;
+        var written = 0;
+        var pageCount = 0;
+        using (var writer = new FloorPageWriter(database))
+        {
+            for (var page = 1; File.Exists(PagePath(pages, page)); page++)
+            {
+                var body = await File.ReadAllBytesAsync(PagePath(pages, page));
+                var pageTasks = SamplePage.ReadTasks(body);
+                using var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                writer.Apply(scope, pageTasks);
+                clock.Stop();
+                process.Refresh();
+                wall += clock.Elapsed;
+                cpu += process.TotalProcessorTime - cpuBefore;
+                written += pageTasks.Count;
+                pageCount++;
+            }
+        }
+
+        if (written != tasks)
+        {
+            throw new InvalidOperationException($"The floor wrote {written} tasks, not {tasks}.");
+        }
+
+        using var self = Process.GetCurrentProcess();
+        return new ScaleResult("floor", kind, tasks, pageCount, wall.TotalSeconds, cpu.TotalSeconds, 0, self.PeakWorkingSet64);
     }
 
     private static async Task<(SyncReport Report, TimeSpan Wall, TimeSpan Cpu)> MeasureAsync(ServiceProvider services, SyncScope scope)

@@ -8,7 +8,8 @@ namespace FlightTaskSync.Benchmarks.Scale;
 /// <summary>
 /// The scale runner: initial syncs of growing organizations and a no-change sync of a large one,
 /// each from the in-process emulator and then from the same pages replayed by a canned server,
-/// each in its own process. Prints a table, and writes it with a chart of client time against
+/// each in its own process; and, for the initial syncs, the same pages' tasks written by the
+/// floor writer alone (what SQLite costs any client). Prints a table, and writes it with a chart of client time against
 /// organization size (SVG) into docs/ (or artifacts/ with <c>--quick</c>).
 /// </summary>
 internal static class ScaleCommand
@@ -35,6 +36,7 @@ internal static class ScaleCommand
                 var folder = Path.Combine(work, tasks.ToString(CultureInfo.InvariantCulture));
                 results.Add(await RunChildAsync("emulator", "initial", tasks, folder));
                 results.Add(await RunChildAsync("canned", "initial", tasks, folder));
+                results.Add(await RunChildAsync("floor", "initial", tasks, folder));
                 Directory.Delete(folder, recursive: true);
             }
 

@@ -13,7 +13,7 @@ internal static class ScaleTable
         text.AppendLine();
         text.AppendLine("| Source | Sync | Tasks | Pages | Wall (s) | CPU (s) | Tasks/s | Request bytes | Peak working set | CPU growth | Wall growth |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var result in results.OrderBy(r => r.Source == "canned" ? 0 : 1).ThenBy(r => r.Kind).ThenBy(r => r.Tasks))
+        foreach (var result in results.OrderBy(r => r.Source switch { "canned" => 0, "floor" => 1, _ => 2 }).ThenBy(r => r.Kind).ThenBy(r => r.Tasks))
         {
             var previous = results
                 .Where(r => r.Source == result.Source && r.Kind == result.Kind && r.Tasks < result.Tasks)
@@ -23,7 +23,7 @@ internal static class ScaleTable
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {result.Source} | {result.Kind} | {result.Tasks:N0} | {result.Pages} | {result.WallSeconds:F2} | {result.CpuSeconds:F2} | " +
                 $"{(result.TasksPerSecond > 0 ? result.TasksPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "")} | " +
-                $"{Bytes(result.RequestBytes)} | {result.PeakWorkingSetBytes / 1048576.0:F0} MB | {cpuGrowth} | {wallGrowth} |");
+                $"{(result.RequestBytes > 0 ? Bytes(result.RequestBytes) : "")} | {result.PeakWorkingSetBytes / 1048576.0:F0} MB | {cpuGrowth} | {wallGrowth} |");
         }
 
         return text.ToString();

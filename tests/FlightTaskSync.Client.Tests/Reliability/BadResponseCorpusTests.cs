@@ -34,15 +34,13 @@ public sealed class BadResponseCorpusTests
         harness.Server.PageSize = 100;
         harness.Server.AddTasks(BadResponseCorpus.Organization, 300);
 
-        // The store as each request found it: a refused page must leave it just so.
-        var before = new Dictionary<int, IReadOnlyDictionary<string, string>>();
+        // The store as each committed page left it (the next request may go out while a page is
+        // written, so it is taken when the page's progress is reported, after its commit): a
+        // refused page must leave the store as the last committed page did.
+        IReadOnlyDictionary<string, string> afterLastCommit = new Dictionary<string, string>();
+        var progress = new SynchronousProgress<SyncProgress>(_ => afterLastCommit = StoredTasks.Hashes(harness.DatabasePath));
         harness.Server.BeforeAnswer = index =>
         {
-            lock (before)
-            {
-                before[index] = StoredTasks.Hashes(harness.DatabasePath);
-            }
-
             if (index >= 1 && (entry.Expected != BadResponseOutcome.Accepted || index == 1))
             {
                 harness.Server.Enqueue(entry.Answer(index));
@@ -53,7 +51,7 @@ public sealed class BadResponseCorpusTests
         SyncReport? report = null;
         try
         {
-            report = await harness.SyncAsync(Scope, cancellationToken: cancellationToken);
+            report = await harness.SyncAsync(Scope, progress, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -61,7 +59,6 @@ public sealed class BadResponseCorpusTests
         }
 
         var stored = StoredTasks.Hashes(harness.DatabasePath);
-        var requests = harness.Server.Requests.Count;
         if (entry.ExceptionType is null)
         {
             Assert.Multiple(() =>
@@ -73,15 +70,11 @@ public sealed class BadResponseCorpusTests
             return;
         }
 
-        IReadOnlyDictionary<string, string> expected;
-        lock (before)
-        {
-            expected = before[requests - 1];
-        }
+        var expected = afterLastCommit;
 
         if (entry.Expected == BadResponseOutcome.Stalled)
         {
-            // The loop guard looks at a page after applying it: the page itself is valid (tasks the
+            // The loop guard lets the page it stops at be written: the page itself is valid (tasks the
             // server holds, with their hashes), only the sync is stuck. Whatever it added is the server's.
             var server = harness.Server.TasksOf(Scope);
             var kept = expected;

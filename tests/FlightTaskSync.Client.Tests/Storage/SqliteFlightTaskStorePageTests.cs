@@ -142,6 +142,7 @@ public class SqliteFlightTaskStorePageTests
         string[] deleted = [FlightTaskBuilder.TaskId(2), FlightTaskBuilder.TaskId(3), FlightTaskBuilder.TaskId(99)];
 
         var before = await _fixture.Store.ReadContentHashesAsync(Scope);
+        var heldOfPage = await _fixture.Store.ReadHashesOfAsync(Scope, upserted, deleted);
 
         var result = await _fixture.Store.ApplyPageAsync(Scope, upserted, deleted);
 
@@ -149,9 +150,10 @@ public class SqliteFlightTaskStorePageTests
         var held = await _fixture.Store.ReadContentHashesAsync(Scope);
         Assert.That(held.Keys, Is.EquivalentTo(((int[])[1, 4, 5, 6]).Select(FlightTaskBuilder.TaskId)));
         Assert.That(
-            result.PreviousHashes,
+            heldOfPage,
             Is.EquivalentTo(((int[])[1, 2, 3]).Select(n => FlightTaskBuilder.TaskId(n)).ToDictionary(id => id, id => before[id])),
-            "the hashes held before the page for the ids it upserted or deleted that were held; new and unknown ids have none");
+            "the hashes held before the page for the ids it upserts or deletes that are held; new and unknown ids have none");
+        Assert.That(await _fixture.Store.ReadHashesOfAsync(Scope, [], []), Is.Empty);
     }
 
     [Test]

@@ -256,7 +256,13 @@ public sealed class FlightTaskSyncClientTests
 
         await harness.SyncAsync(AcmeScope);
 
-        Assert.That(countsSeen, Is.EqualTo(new[] { 0, 250, 500, 750, 1_000, 1_250, 1_500, 1_750 }));
+        // Each read returned, and saw whole pages: every page before the one being asked for, or
+        // all but the last of them while that one is still being written as the next request goes out.
+        Assert.That(countsSeen, Has.Count.EqualTo(8));
+        for (var request = 0; request < countsSeen.Count; request++)
+        {
+            Assert.That(countsSeen[request], Is.EqualTo(request * 250).Or.EqualTo(Math.Max(0, request - 1) * 250), $"request {request + 1}");
+        }
     }
 
     [Test]

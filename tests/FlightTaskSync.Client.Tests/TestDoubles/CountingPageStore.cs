@@ -3,7 +3,10 @@ using FlightTaskSync.Client.Transport;
 
 namespace FlightTaskSync.Client.Tests.TestDoubles;
 
-/// <summary>The SDK's own store, counting how often the sync engine reads a scope's hash set (either read) and applies a page.</summary>
+/// <summary>
+/// The SDK's own store, counting how often the sync engine reads a scope's hash set (either read)
+/// and applies a page, with a hook before each page write.
+/// </summary>
 internal sealed class CountingPageStore(IPageStore inner) : IPageStore
 {
     private int _hashReads;
@@ -25,10 +28,22 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
         return inner.ReadHeldHashesAsync(scope, cancellationToken);
     }
 
-    public Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+    public Task<Dictionary<string, string>> ReadHashesOfAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default) =>
+        inner.ReadHashesOfAsync(scope, upserted, deletedIds, cancellationToken);
+
+    /// <summary>Gets or sets a step run before each page write (given its number, from 1); it may wait or throw.</summary>
+    public Func<int, Task>? BeforeWrite { get; set; }
+
+    public async Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _pageWrites);
-        return inner.ApplyPageAsync(scope, upserted, deletedIds, cancellationToken);
+        var write = Interlocked.Increment(ref _pageWrites);
+        if (BeforeWrite is { } beforeWrite)
+        {
+            await beforeWrite(write);
+        }
+
+        return await inner.ApplyPageAsync(scope, upserted, deletedIds, cancellationToken);
     }
 
     public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default) =>
