@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FlightTaskSync.Client.CodeGeneration.Tests.Infrastructure;
-using FlightTaskSync.Client.CodeGeneration.Tests.TestDoubles;
+using FlightTaskSync.Tests.Shared;
 using static FlightTaskSync.Client.CodeGeneration.Tests.Infrastructure.ResultReflection;
 
 namespace FlightTaskSync.Client.CodeGeneration.Tests.Behaviour;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FlightTaskSync.Client.CodeGeneration.Tests.Infrastructure;
-using FlightTaskSync.Client.CodeGeneration.Tests.TestDoubles;
+using FlightTaskSync.Tests.Shared;
 
 namespace FlightTaskSync.Client.CodeGeneration.Tests.Behaviour;
 

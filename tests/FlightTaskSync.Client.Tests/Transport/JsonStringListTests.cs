@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FlightTaskSync.Client.Tests.TestDoubles;
 using FlightTaskSync.Client.Transport;
+using FlightTaskSync.Tests.Shared;
 
 namespace FlightTaskSync.Client.Tests.Transport;
 

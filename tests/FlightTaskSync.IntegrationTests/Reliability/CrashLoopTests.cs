@@ -4,7 +4,9 @@ namespace FlightTaskSync.IntegrationTests.Reliability;
 
 /// <summary>
 /// The short crash loop: a child process syncing from an emulator process is killed with SIGKILL
-/// ten times at random points. The full run (100 kills, 100,000 tasks) is a command of the
+/// ten times, each at a point chosen from the child's own reports (after its report of page k,
+/// k = 0 for some kills, then a random part of one page's time), so where the kills land does not
+/// depend on the machine's speed. The full run (100 kills, 100,000 tasks) is a command of the
 /// reliability harness; see docs/reliability.md.
 /// </summary>
 public sealed class CrashLoopTests
@@ -27,6 +29,9 @@ public sealed class CrashLoopTests
             Assert.That(result.Violations, Is.Empty, "integrity, hashes the server had, whole pages only");
             Assert.That(result.Kills, Is.EqualTo(10));
             Assert.That(result.IntegrityChecks, Is.GreaterThan(10), "a check after every kill and after the final sync");
+            Assert.That(result.KillAims, Has.Some.EqualTo(0), "some kills aimed before the first page");
+            Assert.That(result.KillAims, Has.Some.GreaterThan(0), "some kills aimed after a committed page");
+            Assert.That(result.KillsMidSync, Is.GreaterThan(0), "some kill landed after a committed page of its sync and before its last page (mid-sync)");
             Assert.That(result.FinalSyncConverged, Is.True);
             Assert.That(result.FinalTaskCount, Is.EqualTo(6_000 + result.TasksCreated));
         });

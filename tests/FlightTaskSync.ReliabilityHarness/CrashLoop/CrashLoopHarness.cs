@@ -8,10 +8,14 @@ namespace FlightTaskSync.ReliabilityHarness.CrashLoop;
 
 /// <summary>
 /// Kills a sync again and again. The emulator runs in a process of its own; each sync runs in a
-/// child process (<see cref="ChildSync"/>) that is killed with SIGKILL after a random delay drawn
-/// over the time the sync is expected to take. Between runs the harness edits and creates tasks
-/// on the server through its API, and now and then a run resets the scope first, so kills keep
-/// landing in the middle of real page writes. After every run the database is checked:
+/// child process (<see cref="ChildSync"/>) that is killed with SIGKILL at a point chosen from the
+/// child's own reports: the harness aims each kill at a page k of the sync (k = 0, before the
+/// first page, for every <see cref="CrashLoopOptions.BeforeFirstPageEvery"/>-th kill; otherwise k
+/// at random among the pages the sync has to write, short of its last), waits for the child's
+/// report that page k is committed (for k = 0 its start line), then kills it after a random part
+/// of the time one page takes, as the child's reports show it. Between runs the harness edits and
+/// creates tasks on the server through its API, and now and then a run resets the scope first, so
+/// kills keep landing in the middle of real page writes. After every run the database is checked:
 /// <c>PRAGMA integrity_check</c> is ok, every row agrees with its raw JSON, every stored hash is
 /// one the server had for that task, and the store is what it was plus a whole number of the
 /// server's pages. At the end one last sync must bring the store level with the server.
@@ -19,6 +23,9 @@ namespace FlightTaskSync.ReliabilityHarness.CrashLoop;
 internal static class CrashLoopHarness
 {
     public const string Verb = "crash-loop";
+
+    /// <summary>How long the harness waits for the report a kill is aimed at before it gives up and kills.</summary>
+    private static readonly TimeSpan ReportTimeout = TimeSpan.FromMinutes(10);
 
     public static async Task<CrashLoopResult> RunAsync(CrashLoopOptions options, CancellationToken cancellationToken)
     {
@@ -40,14 +47,14 @@ internal static class CrashLoopHarness
         var history = served.ToDictionary(t => t.Key, t => new HashSet<string>(StringComparer.Ordinal) { t.Value }, StringComparer.Ordinal);
         var ids = served.Keys.ToList();
         IReadOnlyDictionary<string, string> held = StoreSnapshot.Empty.Tasks;
-        var estimate = new RunEstimate();
+        var timing = new ReportTiming();
 
         var maxRuns = (options.Kills * 5) + 10;
         for (var run = 1; result.Kills < options.Kills; run++)
         {
             if (run > maxRuns)
             {
-                result.Violations.Add($"only {result.Kills} kills in {maxRuns} runs: the syncs keep finishing before their kill time");
+                result.Violations.Add($"only {result.Kills} kills in {maxRuns} runs: the syncs keep finishing before their kill point");
                 break;
             }
 
@@ -59,23 +66,25 @@ internal static class CrashLoopHarness
             var reset = run > 1 && random.NextDouble() < options.ResetShare;
             var changed = reset ? served.Count : PageSequence.Changed(held, served).Count;
             var pages = Math.Max(1, (changed + options.PageSize - 1) / options.PageSize);
-            var delay = TimeSpan.FromMilliseconds(random.NextDouble() * estimate.Budget(pages).TotalMilliseconds);
+            var beforeFirstPage = pages < 2 || (options.BeforeFirstPageEvery > 0 && result.Kills % options.BeforeFirstPageEvery == options.BeforeFirstPageEvery - 1);
+            var aim = beforeFirstPage ? 0 : random.Next(1, pages);
+            var fraction = random.NextDouble();
 
             await using var child = StartChild(emulator, database, reset);
-            var finished = await child.WaitForExitAsync(delay, cancellationToken).ConfigureAwait(false);
-            if (!finished)
-            {
-                await child.KillAsync().ConfigureAwait(false);
-            }
-
-            estimate.Learn(child.Lines);
+            var kill = await KillAfterReportAsync(child, aim, fraction, timing, cancellationToken).ConfigureAwait(false);
+            timing.Learn(child.Lines);
             var snapshot = await StoreSnapshot.ReadAsync(database, root, includeDescendants: true, cancellationToken).ConfigureAwait(false);
             result.IntegrityChecks++;
             result.ResetSyncs += reset ? 1 : 0;
-            var label = string.Create(CultureInfo.InvariantCulture, $"run {run} ({(finished ? "finished" : $"killed after {delay.TotalMilliseconds:F0} ms")}{(reset ? ", reset first" : string.Empty)})");
+            var killedAt = kill is null ? "finished" : string.Create(CultureInfo.InvariantCulture, $"killed {kill.Delay.TotalMilliseconds:F0} ms after {(aim == 0 ? "its start line" : $"its report of page {aim}")}");
+            var label = string.Create(CultureInfo.InvariantCulture, $"run {run} ({killedAt}{(reset ? ", reset first" : string.Empty)})");
             var pagesCommitted = Check(snapshot, held, served, history, reset, options.PageSize, label, result);
+            if (kill is { ReportMissing: true })
+            {
+                result.Violations.Add($"{label}: the child neither reported page {aim} nor exited within {ReportTimeout.TotalMinutes:F0} minutes");
+            }
 
-            if (finished)
+            if (kill is null)
             {
                 result.SyncsThatFinishedFirst++;
                 if (child.ExitCode != 0)
@@ -90,16 +99,22 @@ internal static class CrashLoopHarness
             else
             {
                 result.Kills++;
-                result.KillDelaysMs.Add(delay.TotalMilliseconds);
+                result.KillAims.Add(aim);
+                result.KillDelaysMs.Add(kill.Delay.TotalMilliseconds);
                 var reported = child.Lines.Count(l => ChildOutput.Parse(l.Text)?.Kind == ChildOutput.Page);
-                if (pagesCommitted > 0)
+                if (pagesCommitted == 0)
                 {
-                    result.KillsMidSync++;
-                    result.PagesCommittedBeforeKill.Add(pagesCommitted);
+                    result.KillsBeforeAnyCommit++;
+                }
+                else if (SameTasks(snapshot.Tasks, served))
+                {
+                    // Every page of the sync was in; only its end (and the exit) was left.
+                    result.KillsAfterLastPage++;
                 }
                 else
                 {
-                    result.KillsBeforeAnyCommit++;
+                    result.KillsMidSync++;
+                    result.PagesCommittedBeforeKill.Add(pagesCommitted);
                 }
 
                 if (pagesCommitted > reported)
@@ -121,6 +136,40 @@ internal static class CrashLoopHarness
 
         return result;
     }
+
+    /// <summary>
+    /// Waits for the child's report that page <paramref name="aim"/> is committed (for 0, its start
+    /// line), then for <paramref name="fraction"/> of the time one page takes, and kills it. Null
+    /// if the child exits first: the sync finished (or failed) before the kill point.
+    /// </summary>
+    private static async Task<KillPoint?> KillAfterReportAsync(DotnetProcess child, int aim, double fraction, ReportTiming timing, CancellationToken cancellationToken)
+    {
+        var report = await child.WaitForLineAsync(text => IsAimedReport(text, aim), ReportTimeout, cancellationToken).ConfigureAwait(false);
+        if (report is null)
+        {
+            if (await child.WaitForExitAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            await child.KillAsync().ConfigureAwait(false);
+            return new KillPoint(TimeSpan.Zero, ReportMissing: true);
+        }
+
+        var delay = timing.Window(aim, child.Lines) * fraction;
+        if (await child.WaitForExitAsync(delay, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        await child.KillAsync().ConfigureAwait(false);
+        return new KillPoint(delay, ReportMissing: false);
+    }
+
+    private static bool IsAimedReport(string text, int aim) =>
+        ChildOutput.Parse(text) is { } line && (aim == 0
+            ? line.Kind == ChildOutput.Started
+            : line.Kind == ChildOutput.Page && line.Values.Length > 0 && line.Values[0] == aim.ToString(CultureInfo.InvariantCulture));
 
     private static DotnetProcess StartChild(EmulatorProcess emulator, string database, bool reset)
     {
@@ -275,27 +324,69 @@ internal static class CrashLoopHarness
         }
     }
 
-    /// <summary>How long a sync takes to its first page and from page to page, learned from the runs so far.</summary>
-    private sealed class RunEstimate
-    {
-        private TimeSpan _firstPage = TimeSpan.FromSeconds(2.5);
-        private TimeSpan _perPage = TimeSpan.FromMilliseconds(300);
+    /// <summary>Where a kill landed: how long after the report it was aimed at.</summary>
+    /// <param name="Delay">The time from the report to the kill.</param>
+    /// <param name="ReportMissing">Whether the child was killed because the report never came.</param>
+    private sealed record KillPoint(TimeSpan Delay, bool ReportMissing);
 
-        public TimeSpan Budget(int pages) => _firstPage + (_perPage * (pages - 1)) + TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long the child takes from its start line to its first page report, and from one page
+    /// report to the next, by the times on the child's own lines. Zero until a run has shown it.
+    /// </summary>
+    private sealed class ReportTiming
+    {
+        private TimeSpan _toFirstPage;
+        private TimeSpan _betweenPages;
+
+        /// <summary>The time after the report aimed at in which the kill lands: about one page's time.</summary>
+        public TimeSpan Window(int aim, IReadOnlyList<ChildLine> lines)
+        {
+            if (aim == 0)
+            {
+                return _toFirstPage;
+            }
+
+            // The run's own time from the page before to the page aimed at, when there is one.
+            var (_, pages) = Times(lines);
+            return aim >= 2 && pages.TryGetValue(aim, out var at) && pages.TryGetValue(aim - 1, out var before)
+                ? Positive(at - before)
+                : _betweenPages;
+        }
 
         public void Learn(IReadOnlyList<ChildLine> lines)
         {
-            var pageTimes = lines.Where(l => ChildOutput.Parse(l.Text)?.Kind == ChildOutput.Page).Select(l => l.Received).ToList();
-            if (pageTimes.Count == 0)
+            var (started, pages) = Times(lines);
+            if (started is { } start && pages.TryGetValue(1, out var first))
             {
-                return;
+                _toFirstPage = Positive(first - start);
             }
 
-            _firstPage = (_firstPage + pageTimes[0]) / 2;
-            if (pageTimes.Count > 1)
+            if (pages.Count > 1)
             {
-                _perPage = (_perPage + ((pageTimes[^1] - pageTimes[0]) / (pageTimes.Count - 1))) / 2;
+                _betweenPages = Positive((pages.Values.Max() - pages.Values.Min()) / (pages.Count - 1));
             }
         }
+
+        private static (DateTime? Started, Dictionary<int, DateTime> Pages) Times(IReadOnlyList<ChildLine> lines)
+        {
+            DateTime? started = null;
+            var pages = new Dictionary<int, DateTime>();
+            foreach (var line in lines)
+            {
+                switch (ChildOutput.Parse(line.Text))
+                {
+                    case { Kind: ChildOutput.Started } report:
+                        started = report.At;
+                        break;
+                    case { Kind: ChildOutput.Page, Values: [var number, ..] } report when int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var page):
+                        pages[page] = report.At;
+                        break;
+                }
+            }
+
+            return (started, pages);
+        }
+
+        private static TimeSpan Positive(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
     }
 }

@@ -12,8 +12,14 @@ internal sealed record CrashLoopOptions
     /// <summary>Gets the emulator's page size.</summary>
     public int PageSize { get; init; } = 2_000;
 
-    /// <summary>Gets the seed of the data and of every random choice (the kill times are real time, so runs differ anyway).</summary>
+    /// <summary>Gets the seed of the data and of every random choice (the kills land in real time, so runs differ anyway).</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Gets how often a kill is aimed before the first page (k = 0): every n-th kill. The others are
+    /// aimed after a committed page, when the sync has more than one page to write.
+    /// </summary>
+    public int BeforeFirstPageEvery { get; init; } = 4;
 
     /// <summary>Gets the share of syncs that reset the scope first, so a full sync is killed again and again.</summary>
     public double ResetShare { get; init; } = 0.1;

@@ -10,10 +10,16 @@ namespace FlightTaskSync.ReliabilityHarness.Processes;
 /// </summary>
 internal sealed class DotnetProcess : IAsyncDisposable
 {
+    /// <summary>How often a wait for a line looks whether the child has exited.</summary>
+    private static readonly TimeSpan ExitPoll = TimeSpan.FromMilliseconds(50);
+
     private readonly Process _process;
     private readonly Stopwatch _clock;
     private readonly List<ChildLine> _lines = [];
     private readonly List<string> _errors = [];
+
+    // Completed (and replaced) when a line arrives or the output ends, so a waiter wakes at once.
+    private TaskCompletionSource _lineArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DotnetProcess(Process process, Stopwatch clock)
     {
@@ -78,13 +84,19 @@ internal sealed class DotnetProcess : IAsyncDisposable
         var child = new DotnetProcess(process, clock);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            TaskCompletionSource arrived;
+            lock (child._lines)
             {
-                lock (child._lines)
+                if (e.Data is not null)
                 {
                     child._lines.Add(new ChildLine(e.Data, clock.Elapsed));
                 }
+
+                arrived = child._lineArrived;
+                child._lineArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
+
+            arrived.TrySetResult();
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -118,13 +130,23 @@ internal sealed class DotnetProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until a line satisfies <paramref name="match"/>; returns it, or null if the child exits or time runs out first.</summary>
+    /// <summary>
+    /// Waits until a line satisfies <paramref name="match"/>; returns it, or null if the child exits
+    /// or time runs out first. It wakes as each line arrives, so it returns as soon as the line is read.
+    /// </summary>
     public async Task<ChildLine?> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = _clock.Elapsed + timeout;
         while (true)
         {
-            var found = Lines.FirstOrDefault(line => match(line.Text));
+            ChildLine? found;
+            Task arrived;
+            lock (_lines)
+            {
+                found = _lines.FirstOrDefault(line => match(line.Text));
+                arrived = _lineArrived.Task;
+            }
+
             if (found is not null)
             {
                 return found;
@@ -137,14 +159,19 @@ internal sealed class DotnetProcess : IAsyncDisposable
                 return Lines.FirstOrDefault(line => match(line.Text));
             }
 
-            if (_clock.Elapsed > deadline)
+            var left = deadline - _clock.Elapsed;
+            if (left <= TimeSpan.Zero)
             {
                 return null;
             }
 
-            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            // The next line, or a look at whether the child has exited (output may end before that shows).
+            await Task.WhenAny(arrived, Task.Delay(Min(left, ExitPoll), cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>Kills the child at once (SIGKILL on Unix) and waits until it is gone.</summary>
     public async Task KillAsync()

@@ -1,6 +1,9 @@
-namespace FlightTaskSync.Client.Tests.TestDoubles;
+namespace FlightTaskSync.Tests.Shared;
 
-/// <summary>A memory stream that counts the writes it receives (each flush of a JSON writer is one).</summary>
+/// <summary>
+/// A memory stream that counts the writes it receives (each flush of a JSON writer is one), to see
+/// that a writer streams. One source, linked into each test project that needs it.
+/// </summary>
 internal sealed class WriteCountingStream : MemoryStream
 {
     public int WriteCount { get; private set; }
