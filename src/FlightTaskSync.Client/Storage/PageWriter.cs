@@ -16,9 +16,9 @@ internal sealed class PageWriter : IDisposable
 
     private const string DeleteSql = "DELETE FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id = $sentera_id;";
 
-    // The hashes the scope holds for the given ids: tells inserts from updates in one query over the hash index.
-    private const string ReadHeldSql =
-        "SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id IN (SELECT value FROM json_each($ids));";
+    // How many of the given ids the scope already holds: tells inserts from updates in one query.
+    private const string CountHeldSql =
+        "SELECT count(*) FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id IN (SELECT value FROM json_each($ids));";
 
     private readonly SqliteCommand _upsert;
     private readonly SqliteParameter[] _upsertValues;
@@ -55,36 +55,26 @@ internal sealed class PageWriter : IDisposable
         return new PageWriter(connection, transaction, scopeId, stored);
     }
 
-    /// <summary>
-    /// Reads the content hash the scope holds for each of the page's ids that it holds (they
-    /// will be updated or deleted); an id not in the result is new to the scope.
-    /// </summary>
-    public async Task<Dictionary<string, string>> ReadHeldAsync(
-        IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken)
+    /// <summary>Counts how many of <paramref name="tasks"/> the scope holds already (they will be updates).</summary>
+    public async Task<int> CountHeldAsync(IReadOnlyList<FlightTask> tasks, CancellationToken cancellationToken)
     {
-        var held = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (upserted.Count == 0 && deletedIds.Count == 0)
+        if (tasks.Count == 0)
         {
-            return held;
+            return 0;
         }
 
-        using var command = CreateCommand(_upsert.Connection!, _upsert.Transaction!, ReadHeldSql);
+        using var command = CreateCommand(_upsert.Connection!, _upsert.Transaction!, CountHeldSql);
         command.Parameters.AddWithValue("$scope_id", _scopeId);
-        command.Parameters.AddWithValue("$ids", ToJsonArray(upserted, deletedIds));
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                held.Add(reader.GetString(0), reader.GetString(1));
-            }
-        }
-
-        return held;
+        command.Parameters.AddWithValue("$ids", ToJsonArray(tasks, []));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Inserts the task, or replaces the row held for its id.</summary>
-    public async Task UpsertAsync(FlightTask task, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Synchronous on purpose: Microsoft.Data.Sqlite runs its async methods synchronously, so an
+    /// async call per row only adds a task and a state machine to each of a page's 2,000 rows.
+    /// </remarks>
+    public void Upsert(FlightTask task)
     {
         // Same order as FlightTaskColumns.Names.
         var values = _upsertValues;
@@ -112,7 +102,7 @@ internal sealed class PageWriter : IDisposable
         values[21].Value = StoredTime.ToStoredOrNull(task.CanceledAt);
         values[22].Value = task.RawJson;
         values[23].Value = _syncedAt;
-        await _upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _upsert.ExecuteNonQuery();
     }
 
     /// <summary>Deletes the task with this id; returns 1 when a row was removed, 0 when none was held.</summary>

@@ -246,19 +246,17 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
             // Disposed without a commit (failure or cancellation), the transaction rolls back.
             using var transaction = connection.BeginTransaction();
             using var writer = await PageWriter.CreateAsync(connection, transaction, scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            var previous = await writer.ReadHeldAsync(upserted, deletedIds, cancellationToken).ConfigureAwait(false);
-            var updated = 0;
+            var updated = await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
             foreach (var task in upserted)
             {
-                updated += previous.ContainsKey(task.SenteraId) ? 1 : 0;
-                await writer.UpsertAsync(task, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Upsert(task);
             }
 
-            // An id the scope does not hold (read above, in this transaction) has no row to delete.
             var deleted = new List<string>(deletedIds.Count);
             foreach (var id in deletedIds)
             {
-                if (previous.ContainsKey(id) && await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false) > 0)
+                if (await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false) > 0)
                 {
                     deleted.Add(id);
                 }

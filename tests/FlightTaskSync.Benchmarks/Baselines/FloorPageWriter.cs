@@ -24,9 +24,10 @@ internal sealed class FloorPageWriter : IDisposable
     /// <param name="databasePath">A database the SDK has created (so the schema is its own).</param>
     public FloorPageWriter(string databasePath)
     {
-        _connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        _connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Foreign Keys=True");
         _connection.Open();
-        // The SDK's own connection settings: the floor differs in code, not in SQLite tuning.
+        // The SDK's own connection settings (foreign keys enforced, as the schema declares them,
+        // and the same pragmas): the floor differs in code, not in what SQLite is asked to do.
         Execute("PRAGMA synchronous = NORMAL; " + FlightTaskDatabase.PerformancePragmas);
 
         _scope = _connection.CreateCommand();

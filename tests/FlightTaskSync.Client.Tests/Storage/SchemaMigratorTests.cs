@@ -106,7 +106,7 @@ public class SchemaMigratorTests
         {
             foreach (var task in tasks)
             {
-                await writer.UpsertAsync(task, CancellationToken.None);
+                writer.Upsert(task);
             }
         }
 
