@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FlightTaskSync.Client.Diagnostics;
 using FlightTaskSync.Client.Storage;
-using FlightTaskSync.Client.Transport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -163,10 +162,10 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                 using var pageActivity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Page");
                 pageActivity?.SetTag("flighttasksync.page.number", pageNumber);
                 var attempts = new PageAttempts(scope, pageNumber);
-                ISyncFlightTasks_Sync_flight_tasks data;
+                SyncPage page;
                 try
                 {
-                    data = await FetchWhileWritingAsync(run, hashes, attempts, writing, storedCount, progress, cancellationToken).ConfigureAwait(false);
+                    page = await FetchWhileWritingAsync(run, hashes, attempts, pageNumber, writing, storedCount, progress, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -175,7 +174,6 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                     pageActivity?.SetTag("flighttasksync.page.retries", attempts.Retries);
                 }
 
-                var page = SyncPageReader.Read(data, pageNumber);
                 RecordPage(pageActivity, page);
 
                 // What the store held for the page's ids (the previous page has committed): the
@@ -254,21 +252,21 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     }
 
     /// <summary>
-    /// Fetches the next page while the previous one is written. The write comes first: when it
-    /// fails, the fetch is canceled and the write's error is thrown, as no page may be taken
-    /// in after a page that did not commit.
+    /// Fetches and reads the next page while the previous one is written. The write comes
+    /// first: when it fails, the fetch is canceled and the write's error is thrown, as no page
+    /// may be taken in after a page that did not commit.
     /// </summary>
-    private async Task<ISyncFlightTasks_Sync_flight_tasks> FetchWhileWritingAsync(
-        SyncRun run, HeldContentHashes hashes, PageAttempts attempts, PageWrite? writing, int storedCount,
+    private async Task<SyncPage> FetchWhileWritingAsync(
+        SyncRun run, HeldContentHashes hashes, PageAttempts attempts, int pageNumber, PageWrite? writing, int storedCount,
         IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         if (writing is null)
         {
-            return await _fetcher.FetchAsync(run.Scope, hashes.ToRequestList(), attempts, cancellationToken).ConfigureAwait(false);
+            return await FetchPageAsync(run.Scope, hashes, attempts, pageNumber, cancellationToken).ConfigureAwait(false);
         }
 
         using var fetchCanceled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var fetching = _fetcher.FetchAsync(run.Scope, hashes.ToRequestList(), attempts, fetchCanceled.Token);
+        var fetching = FetchPageAsync(run.Scope, hashes, attempts, pageNumber, fetchCanceled.Token);
         try
         {
             await CompleteWriteAsync(run, writing, hashes, storedCount, progress).ConfigureAwait(false);
@@ -289,6 +287,13 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         }
 
         return await fetching.ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches a page and reads it into the model (checked, raw JSON kept).</summary>
+    private async Task<SyncPage> FetchPageAsync(SyncScope scope, HeldContentHashes hashes, PageAttempts attempts, int pageNumber, CancellationToken cancellationToken)
+    {
+        var data = await _fetcher.FetchAsync(scope, hashes.ToRequestList(), attempts, cancellationToken).ConfigureAwait(false);
+        return SyncPageReader.Read(data, pageNumber);
     }
 
     /// <summary>

