@@ -9,14 +9,18 @@ public interface IFlightTaskSyncClient
 {
     /// <summary>
     /// Syncs one scope: asks the server for every change since the tasks held, page by page,
-    /// and commits each page before asking for the next, until the server says nothing is left.
+    /// and commits each page in its own transaction, in order, until the server says nothing is
+    /// left. The next page is asked for while a page is being written.
     /// One sync of a scope runs at a time per database, also across processes: a second call for
     /// the same scope waits for the first to end, then runs (and usually finds nothing to do).
     /// Reading the store while a sync runs is never blocked.
     /// </summary>
     /// <param name="scope">The organization to sync, with or without its descendants.</param>
     /// <param name="progress">Told after each committed page; optional.</param>
-    /// <param name="cancellationToken">Stops the sync; the page in flight is rolled back and committed pages are kept.</param>
+    /// <param name="cancellationToken">
+    /// Stops the sync; the page being fetched is dropped, a page whose write has begun commits, and
+    /// committed pages are kept.
+    /// </param>
     /// <returns>What the sync did, the server's per-item failures included.</returns>
     /// <exception cref="FlightTaskSyncUnavailableException">The server stayed unreachable or failing after every retry.</exception>
     /// <exception cref="FlightTaskSyncAuthenticationException">The access token was refused.</exception>
