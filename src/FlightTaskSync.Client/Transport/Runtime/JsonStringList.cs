@@ -22,8 +22,8 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
     /// </summary>
     public const int ChunkBytes = 65536;
 
-    // Elements up to this length are compared as characters on the stack when removing.
-    private const int ShortElementChars = 128;
+    private const ulong FnvOffset = 14695981039346656037;
+    private const ulong FnvPrime = 1099511628211;
 
     // Printable ASCII but the quote and the backslash: copied into JSON as it is.
     private static readonly SearchValues<char> PlainCharacters =
@@ -98,18 +98,22 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
     /// <summary>
     /// Removes one occurrence of each of <paramref name="values"/> (a value given twice removes two;
     /// a value not in the list removes nothing), keeping the others in their order. The text is
-    /// compacted in place, one pass over it, with no string made for an element kept.
+    /// compacted in place, one pass over it: each element's bytes are hashed as they stand, and
+    /// only an element whose hash is one of the values' is decoded and compared, so no string is
+    /// made for an element kept.
     /// </summary>
     /// <returns>How many strings were removed.</returns>
     public int RemoveEach(IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var toRemove = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hashes = new Dictionary<ulong, int>();
         var pending = 0;
         foreach (var value in values)
         {
             ArgumentNullException.ThrowIfNull(value, nameof(values));
             CollectionsMarshal.GetValueRefOrAddDefault(toRemove, value, out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(hashes, HashOfElementText(value), out _)++;
             pending++;
         }
 
@@ -118,8 +122,6 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
             return 0;
         }
 
-        var lookup = toRemove.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> chars = stackalloc char[ShortElementChars];
         var write = 1;
         var kept = 0;
         var removed = 0;
@@ -128,7 +130,7 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
             var start = _starts[i];
             var end = i + 1 < _count ? _starts[i + 1] - 1 : _length;
             var element = _json.AsSpan(start, end - start);
-            if (pending > 0 && TakeOne(element, toRemove, lookup, chars))
+            if (pending > 0 && TakeOne(element, toRemove, hashes))
             {
                 pending--;
                 removed++;
@@ -209,40 +211,60 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
 
     /// <summary>
     /// Tells whether an element (its JSON text, quotes included) is one still to be removed, and
-    /// if so counts it off. Short ASCII elements without escapes, which content hashes are, are
-    /// compared without a string; any other is decoded first.
+    /// if so counts it off. Equal strings are written as equal bytes, so an element whose hash
+    /// is not among the values' is not one of them; one whose hash is, is decoded and compared.
     /// </summary>
-    private static bool TakeOne(
-        ReadOnlySpan<byte> element,
-        Dictionary<string, int> toRemove,
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup,
-        Span<char> chars)
+    private static bool TakeOne(ReadOnlySpan<byte> element, Dictionary<string, int> toRemove, Dictionary<ulong, int> hashes)
     {
-        var text = element[1..^1];
-        string key;
-        if (text.Length <= chars.Length && text.IndexOf((byte)'\\') < 0 &&
-            Ascii.ToUtf16(text, chars, out var written) == OperationStatus.Done)
+        var hash = Fnv1a(element[1..^1]);
+        if (!hashes.TryGetValue(hash, out var candidates) || candidates == 0)
         {
-            if (!lookup.TryGetValue(chars[..written], out var actual, out var left) || left == 0)
-            {
-                return false;
-            }
-
-            key = actual;
-        }
-        else
-        {
-            var reader = new Utf8JsonReader(element);
-            reader.Read();
-            key = reader.GetString()!;
-            if (!toRemove.TryGetValue(key, out var left) || left == 0)
-            {
-                return false;
-            }
+            return false;
         }
 
-        toRemove[key]--;
+        var reader = new Utf8JsonReader(element);
+        reader.Read();
+        var key = reader.GetString()!;
+        if (!toRemove.TryGetValue(key, out var left) || left == 0)
+        {
+            return false;
+        }
+
+        toRemove[key] = left - 1;
+        hashes[hash] = candidates - 1;
         return true;
+    }
+
+    /// <summary>The hash of the bytes <see cref="Add"/> writes between a string's quotes.</summary>
+    private static ulong HashOfElementText(string value)
+    {
+        if (value.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0)
+        {
+            // Written as its ASCII bytes: each character is its byte.
+            var hash = FnvOffset;
+            foreach (var character in value)
+            {
+                hash = (hash ^ (byte)character) * FnvPrime;
+            }
+
+            return hash;
+        }
+
+        return Fnv1a(JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes);
+    }
+
+    // 64-bit FNV-1a: short, cheap, and good enough to tell content hashes apart before comparing.
+    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        // An index loop: this file is also compiled by the code-generation tests' Roslyn 4.11,
+        // which cannot bind a foreach over a span against .NET 10's reference assemblies.
+        var hash = FnvOffset;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            hash = (hash ^ bytes[i]) * FnvPrime;
+        }
+
+        return hash;
     }
 
     /// <summary>
