@@ -23,16 +23,7 @@ public sealed class PipelinedWriteTests
     public async Task SyncAsync_NextPageIsRequestedBeforeTheWriteOfThePageBeforeIt()
     {
         await using var harness = Harness(out var store);
-        harness.Server.AddTasks(Acme, 300);
-        harness.Server.PageSize = 100;
-        var secondRequest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        harness.Server.BeforeAnswer = index =>
-        {
-            if (index == 1)
-            {
-                secondRequest.TrySetResult();
-            }
-        };
+        var secondRequest = ThreePagesSignallingTheSecondRequest(harness);
 
         // The first page's write waits until the second page has been asked for: without the
         // pipeline the second request would never come, and the write would give up.
@@ -41,7 +32,7 @@ public sealed class PipelinedWriteTests
         {
             if (write == 1)
             {
-                await secondRequest.Task.WaitAsync(Deadlock);
+                await secondRequest.WaitAsync(Deadlock);
                 firstWriteWaited = true;
             }
         };
@@ -62,17 +53,8 @@ public sealed class PipelinedWriteTests
     public async Task SyncAsync_NextRequestCarriesTheHashesOfThePageBeingWritten()
     {
         await using var harness = Harness(out var store);
-        harness.Server.AddTasks(Acme, 300);
-        harness.Server.PageSize = 100;
-        var secondRequest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        harness.Server.BeforeAnswer = index =>
-        {
-            if (index == 1)
-            {
-                secondRequest.TrySetResult();
-            }
-        };
-        store.BeforeWrite = write => write == 1 ? secondRequest.Task.WaitAsync(Deadlock) : Task.CompletedTask;
+        var secondRequest = ThreePagesSignallingTheSecondRequest(harness);
+        store.BeforeWrite = write => write == 1 ? secondRequest.WaitAsync(Deadlock) : Task.CompletedTask;
 
         await harness.SyncAsync(AcmeScope);
 
@@ -140,6 +122,22 @@ public sealed class PipelinedWriteTests
             Assert.That(await harness.Store.CountAsync(AcmeScope), Is.EqualTo(100), "the page whose write had started is kept");
             Assert.That((await harness.Client.GetStatusAsync(AcmeScope)).State, Is.EqualTo(SyncState.Idle));
         });
+    }
+
+    /// <summary>Serves 300 tasks in pages of 100; the task completes when the second request arrives.</summary>
+    private static Task ThreePagesSignallingTheSecondRequest(SyncHarness harness)
+    {
+        harness.Server.AddTasks(Acme, 300);
+        harness.Server.PageSize = 100;
+        var secondRequest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Server.BeforeAnswer = index =>
+        {
+            if (index == 1)
+            {
+                secondRequest.TrySetResult();
+            }
+        };
+        return secondRequest.Task;
     }
 
     private static SyncHarness Harness(out CountingPageStore store)
