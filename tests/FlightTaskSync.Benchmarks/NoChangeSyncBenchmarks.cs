@@ -2,8 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using FlightTaskSync.Benchmarks.Support;
-using FlightTaskSync.Client;
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client;
+using FlightTaskSync.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +22,7 @@ public class NoChangeSyncBenchmarks
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    private TempFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private ServiceProvider _services = null!;
     private IFlightTaskSyncClient _sync = null!;
     private IPageStore _store = null!;
@@ -33,7 +34,7 @@ public class NoChangeSyncBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        _folder = new TempFolder();
+        _folder = new TempDirectory();
         var path = _folder.File("held.db");
         await HeldStore.FillAsync(path, Scope, SyntheticTasks.HashesById(Held), (await SamplePage.GetAsync()).Tasks);
         _connectionString = $"Data Source={path}";

@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using FlightTaskSync.Benchmarks.Baselines;
 using FlightTaskSync.Benchmarks.Support;
-using FlightTaskSync.Client;
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client;
+using FlightTaskSync.Tests.Shared;
 
 namespace FlightTaskSync.Benchmarks;
 
@@ -16,7 +17,7 @@ public class PageApplyBenchmarks
 {
     private static readonly SyncScope Scope = new("ezpt0wj_OR_8brhbkSentera_CV_deve_877281e47_210503_085333", IncludeDescendantOrganizations: true);
 
-    private TempFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private FlightTaskDatabase _database = null!;
     private SqliteFlightTaskStore _store = null!;
     private FloorPageWriter _floor = null!;
@@ -40,7 +41,7 @@ public class PageApplyBenchmarks
         var sample = await SamplePage.GetAsync();
         _before = sample.Tasks;
         _page = Kind == PageKind.New ? sample.Tasks : SyntheticTasks.Edited(sample.Tasks, version: 1);
-        _folder = new TempFolder();
+        _folder = new TempDirectory();
         var path = _folder.File("apply.db");
         _database = new FlightTaskDatabase(path);
         _store = new SqliteFlightTaskStore(_database, TimeProvider.System);

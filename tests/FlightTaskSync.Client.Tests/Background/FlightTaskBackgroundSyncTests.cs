@@ -1,4 +1,5 @@
 using FlightTaskSync.Client.Tests.TestDoubles;
+using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

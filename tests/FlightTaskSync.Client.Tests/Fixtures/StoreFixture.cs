@@ -1,4 +1,5 @@
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FlightTaskSync.Client.Tests.Fixtures;
@@ -11,7 +12,7 @@ internal sealed class StoreFixture : IDisposable
 {
     public static readonly SyncScope Scope = new(FlightTaskBuilder.OrganizationId);
 
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public StoreFixture()
     {

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Tests.Fixtures;
+using FlightTaskSync.Tests.Shared;
 using Microsoft.Data.Sqlite;
 
 namespace FlightTaskSync.Client.Tests.Storage;
@@ -8,11 +9,11 @@ namespace FlightTaskSync.Client.Tests.Storage;
 /// <summary>The database file: where it goes, how connections are set up, how it is prepared, what it refuses.</summary>
 public class FlightTaskDatabaseTests
 {
-    private TempFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private readonly List<FlightTaskDatabase> _databases = [];
 
     [SetUp]
-    public void SetUp() => _folder = new TempFolder();
+    public void SetUp() => _folder = new TempDirectory();
 
     [TearDown]
     public void TearDown()

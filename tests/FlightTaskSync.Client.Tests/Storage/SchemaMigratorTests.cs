@@ -1,5 +1,6 @@
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Tests.Fixtures;
+using FlightTaskSync.Tests.Shared;
 
 namespace FlightTaskSync.Client.Tests.Storage;
 
@@ -7,13 +8,13 @@ namespace FlightTaskSync.Client.Tests.Storage;
 public class SchemaMigratorTests
 {
     private static readonly SyncScope Scope = StoreFixture.Scope;
-    private TempFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private string _path = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _folder = new TempFolder();
+        _folder = new TempDirectory();
         _path = _folder.File("flighttasks.db");
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Tests.Fixtures;
+using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using SQLitePCL;
 
@@ -21,7 +22,7 @@ public sealed class SqlParameterizationTests
     [Test]
     public async Task EveryStoreOperation_WithHostileValues_RunsStatementsWithoutValuesInTheirTextAndKeepsTheValuesExact()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("flighttasks.db");
         var statements = new ConcurrentQueue<string>();
         using var database = new FlightTaskDatabase(path)

@@ -1,4 +1,5 @@
 using FlightTaskSync.Client.Tests.TestDoubles;
+using FlightTaskSync.Tests.Shared;
 
 namespace FlightTaskSync.Client.Tests.Sync;
 

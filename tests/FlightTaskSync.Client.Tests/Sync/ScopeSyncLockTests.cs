@@ -1,5 +1,6 @@
 using FlightTaskSync.Client.Sync;
 using FlightTaskSync.Client.Tests.TestDoubles;
+using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlightTaskSync.Client.Tests.Sync;

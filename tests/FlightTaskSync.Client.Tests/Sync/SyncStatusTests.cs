@@ -1,6 +1,7 @@
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Sync;
 using FlightTaskSync.Client.Tests.TestDoubles;
+using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

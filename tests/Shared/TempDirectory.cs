@@ -1,6 +1,9 @@
-namespace FlightTaskSync.Client.Tests.TestDoubles;
+namespace FlightTaskSync.Tests.Shared;
 
-/// <summary>A folder under the system temp folder, deleted with everything in it on dispose.</summary>
+/// <summary>
+/// A folder of its own under the system temp folder, deleted with everything in it on dispose.
+/// One source, linked into each test project that needs it.
+/// </summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
