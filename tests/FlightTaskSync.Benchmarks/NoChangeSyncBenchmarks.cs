@@ -49,12 +49,7 @@ public class NoChangeSyncBenchmarks
         var sent = new CountingStream();
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT content_hash FROM flight_tasks WHERE scope_id = " +
-            "(SELECT scope_id FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants);";
-        command.Parameters.AddWithValue("$organization", Scope.OrganizationSenteraId);
-        command.Parameters.AddWithValue("$descendants", Scope.IncludeDescendantOrganizations);
+        await using var command = ScopeQuery(connection, "content_hash");
         await using var json = new Utf8JsonWriter(sent, WriterOptions);
         json.WriteStartArray();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -75,9 +70,9 @@ public class NoChangeSyncBenchmarks
     }
 
     /// <summary>
-    /// Not the floor, but what bounds the SDK above it: the protocol needs the id of each
-    /// held hash (to tell a changed task from a new one), so the SDK reads (id, hash) pairs into a
-    /// map; this is that read and map, plus the hashes written once, with nothing else.
+    /// Not the floor, but what bounded the SDK before a delta sync stopped keeping an id
+    /// map: (id, hash) pairs read into a map, plus the hashes written once, with nothing else. A
+    /// full resync still reads the pairs (for the ids held before it).
     /// </summary>
     [Benchmark(Description = "Floor + ids: read (id, hash) into a map, write the hashes once")]
     public async Task<long> FloorWithIds()
@@ -85,12 +80,7 @@ public class NoChangeSyncBenchmarks
         var sent = new CountingStream();
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = " +
-            "(SELECT scope_id FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants);";
-        command.Parameters.AddWithValue("$organization", Scope.OrganizationSenteraId);
-        command.Parameters.AddWithValue("$descendants", Scope.IncludeDescendantOrganizations);
+        await using var command = ScopeQuery(connection, "sentera_id, content_hash");
         var held = new Dictionary<string, string>(Held, StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -126,6 +116,18 @@ public class NoChangeSyncBenchmarks
     /// <summary>What a full resync reads instead (and what a delta sync read before it kept no id map): the (id, hash) pairs.</summary>
     [Benchmark(Description = "Not in a delta sync: store.ReadContentHashesAsync (id map)")]
     public async Task<int> ReadHashPairs() => (await _store.ReadContentHashesAsync(Scope)).Count;
+
+    /// <summary>A query of the scope's rows for <paramref name="columns"/>, found by organization as the SDK does.</summary>
+    private static SqliteCommand ScopeQuery(SqliteConnection connection, string columns)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {columns} FROM flight_tasks WHERE scope_id = " +
+            "(SELECT scope_id FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants);";
+        command.Parameters.AddWithValue("$organization", Scope.OrganizationSenteraId);
+        command.Parameters.AddWithValue("$descendants", Scope.IncludeDescendantOrganizations);
+        return command;
+    }
 
     [GlobalCleanup]
     public async Task CleanUpAsync()
