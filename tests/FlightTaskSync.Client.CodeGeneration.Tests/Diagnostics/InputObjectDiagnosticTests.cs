@@ -210,5 +210,5 @@ public sealed class InputObjectDiagnosticTests
     }
 
     private static GeneratorRun Run(string operations) =>
-        GeneratorRunner.Run([(InputSchema.Path, InputSchema.Text), (OperationsPath, operations)], InputSchema.Properties);
+        GeneratorRunner.Run(InputSchema.SchemaAnd(OperationsPath, operations), InputSchema.Properties);
 }

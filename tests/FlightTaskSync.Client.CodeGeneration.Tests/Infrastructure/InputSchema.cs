@@ -8,18 +8,14 @@ namespace FlightTaskSync.Client.CodeGeneration.Tests.Infrastructure;
 internal static class InputSchema
 {
     public const string Path = "/project/GraphQL/schema.graphql";
+    public const string ExtensionsPath = "/project/GraphQL/schema.extensions.graphql";
     public const string OperationsPath = "/project/GraphQL/Inputs.graphql";
 
+    /// <summary>The schema, as a server has it: GraphQL.NET reads it too.</summary>
     public const string Text = """
         scalar DateTime
         scalar Json
         scalar Color
-
-        directive @runtimeType(name: String!) on SCALAR
-        directive @rename(name: String!) on ENUM | OBJECT | INTERFACE | UNION | INPUT_OBJECT
-
-        extend scalar DateTime @runtimeType(name: "DateTimeOffset")
-        extend scalar Json @runtimeType(name: "JsonElement")
 
         type Query {
           shelfSize(filter: ShelfFilter): Int
@@ -46,7 +42,7 @@ internal static class InputSchema
           sequel: BookInput
         }
 
-        input AuthorInput @rename(name: "AuthorData") {
+        input AuthorInput {
           name: String!
           born: DateTime
           genres: [Genre!]!
@@ -56,6 +52,16 @@ internal static class InputSchema
           name: String! = "main"
           limit: Int
         }
+        """;
+
+    /// <summary>The client-side additions: runtime types, and a .NET name for an input type.</summary>
+    public const string Extensions = """
+        directive @runtimeType(name: String!) on SCALAR
+        directive @rename(name: String!) on ENUM | OBJECT | INTERFACE | UNION | INPUT_OBJECT
+
+        extend scalar DateTime @runtimeType(name: "DateTimeOffset")
+        extend scalar Json @runtimeType(name: "JsonElement")
+        extend input AuthorInput @rename(name: "AuthorData")
         """;
 
     public const string Operations = """
@@ -69,7 +75,11 @@ internal static class InputSchema
         }
         """;
 
-    public static IReadOnlyList<(string Path, string Text)> Files { get; } = [(Path, Text), (OperationsPath, Operations)];
+    public static IReadOnlyList<(string Path, string Text)> Files { get; } = [(Path, Text), (ExtensionsPath, Extensions), (OperationsPath, Operations)];
+
+    /// <summary>Gets the schema files and one more operations file.</summary>
+    public static IReadOnlyList<(string Path, string Text)> SchemaAnd(string operationsPath, string operations) =>
+        [(Path, Text), (ExtensionsPath, Extensions), (operationsPath, operations)];
 
     public static readonly IReadOnlyDictionary<string, string> Properties = new Dictionary<string, string>
     {
