@@ -13,9 +13,6 @@ namespace FlightTaskSync.Client.CodeGeneration.Emitting;
 /// </summary>
 internal sealed class VariablesEmitter
 {
-    /// <summary>The number of buffered bytes after which the writer is flushed while a list is written.</summary>
-    public const int FlushThreshold = InputValueEmitter.FlushThreshold;
-
     private readonly ClientSettings _settings;
     private readonly CSharpTypes _types;
     private readonly InputValueEmitter _values;
@@ -124,7 +121,7 @@ internal sealed class VariablesEmitter
     {
         var streams = variables.Any(v => v.Type.Nullable.IsList);
         writer.Line();
-        writer.Summary($"Writes the variables as one JSON object, every variable included (null as <c>null</c>, except optional ones with a document default, which are left out); while lists are written, the writer is flushed whenever more than {FlushThreshold} bytes are pending.");
+        writer.Summary($"Writes the variables as one JSON object, every variable included (null as <c>null</c>, except optional ones with a document default, which are left out); while lists are written, the writer is flushed whenever more than {InputValueEmitter.FlushThreshold} bytes are pending.");
         writer.Line("/// <param name=\"writer\">The writer of the request body.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the flushes.</param>");
         writer.Line("/// <returns>A task that completes when the object is written.</returns>");

@@ -16,11 +16,11 @@ internal sealed class OperationModel
         SelectionShape root,
         IReadOnlyList<SelectionShape> shapes)
     {
-        InputTypes = inputTypes;
         Name = name;
         Kind = kind;
         DocumentText = documentText;
         Variables = variables;
+        InputTypes = inputTypes;
         Root = root;
         Shapes = shapes;
     }
