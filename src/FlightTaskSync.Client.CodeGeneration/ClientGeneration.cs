@@ -84,18 +84,33 @@ internal static class ClientGeneration
             names.Claim(EnumEmitter.SerializerName(enumType), $"the serializer of enum '{enumType.Name}'", location);
         }
 
+        var inputObjects = models.SelectMany(m => m.InputObjects).Distinct().OrderBy(t => t.DotNetName, StringComparer.Ordinal).ToList();
+        foreach (var inputObject in inputObjects)
+        {
+            var location = LocationOf(inputObject);
+            names.Claim(inputObject.DotNetName, $"the input type '{inputObject.Name}'", location);
+            names.Claim(InputObjectEmitter.SerializerName(inputObject), $"the serializer of input type '{inputObject.Name}'", location);
+            CheckPropertyNames(inputObject, diagnostics);
+        }
+
         if (diagnostics.HasErrors)
         {
             return;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        Emit(settings, models, enums, sources);
+        Emit(settings, schema, models, enums, inputObjects, sources);
     }
 
-    private static void Emit(ClientSettings settings, List<OperationModel> models, List<SchemaType> enums, List<GeneratedSource> sources)
+    private static void Emit(
+        ClientSettings settings,
+        SchemaModel schema,
+        List<OperationModel> models,
+        List<SchemaType> enums,
+        List<SchemaType> inputObjects,
+        List<GeneratedSource> sources)
     {
-        var variables = new VariablesEmitter(settings);
+        var variables = new VariablesEmitter(settings, schema);
         var operationEmitter = new OperationEmitter(settings, variables);
         var resultTypes = new ResultTypeEmitter(settings);
         var parsers = new ParserEmitter(settings);
@@ -113,6 +128,12 @@ internal static class ClientGeneration
             sources.Add(new GeneratedSource(enumType.DotNetName + ".g.cs", enumEmitter.Emit(enumType)));
         }
 
+        var inputObjectEmitter = new InputObjectEmitter(settings, schema);
+        foreach (var inputObject in inputObjects)
+        {
+            sources.Add(new GeneratedSource(inputObject.DotNetName + ".g.cs", inputObjectEmitter.Emit(inputObject)));
+        }
+
         sources.Add(new GeneratedSource(settings.ClientName + ".g.cs", new ClientEmitter(settings).Emit(models)));
         sources.Add(new GeneratedSource(DependencyInjectionEmitter.ClassName(settings) + ".g.cs", new DependencyInjectionEmitter(settings).Emit(models)));
     }
@@ -125,6 +146,28 @@ internal static class ClientGeneration
         names.Claim(settings.ClientName, owner, location);
         names.Claim("I" + settings.ClientName, owner, location);
         names.Claim(DependencyInjectionEmitter.ClassName(settings), owner, location);
+    }
+
+    /// <summary>Reports input fields whose properties would clash with each other or with the class (FTSG022).</summary>
+    private static void CheckPropertyNames(SchemaType inputObject, DiagnosticCollector diagnostics)
+    {
+        const string classOwner = "the class itself";
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal) { [inputObject.DotNetName] = classOwner };
+        foreach (var field in inputObject.InputFields)
+        {
+            var property = InputObjectEmitter.PropertyName(field);
+            if (taken.TryGetValue(property, out var owner))
+            {
+                diagnostics.Report(
+                    DiagnosticDescriptors.GeneratedNameCollision,
+                    field.Document.LocationOf(field.NameNode),
+                    $"Field '{inputObject.Name}.{field.Name}' would become the property '{property}' of class '{inputObject.DotNetName}', which is already taken by {owner}: "
+                    + (owner == classOwner ? "give the input type another .NET name with @rename(name: ...)" : "the generated client cannot name both"));
+                continue;
+            }
+
+            taken.Add(property, $"field '{field.Name}'");
+        }
     }
 
     private static Location LocationOf(SchemaType type) =>

@@ -29,9 +29,19 @@ internal sealed class CSharpTypes
         return Wrap(type, Leaf(variable.NamedType));
     }
 
-    /// <summary>Gets the C# type of a scalar or enum.</summary>
+    /// <summary>Gets the C# type of a value of an input type (scalar, enum, input object), lists and nullability included.</summary>
+    public string Of(TypeReference type, SchemaType namedType) => Wrap(type, Leaf(namedType));
+
+    /// <summary>
+    /// Gets the type of an input-object property: the field's type when the field must be given,
+    /// else <c>Optional&lt;T&gt;</c>, which can also be left unset.
+    /// </summary>
+    public string Of(SchemaInputValue field, SchemaType namedType) =>
+        field.IsRequired ? Of(field.Type, namedType) : $"{RuntimeTypes.Optional}<{Of(field.Type, namedType)}>";
+
+    /// <summary>Gets the C# type of a scalar, enum or input object.</summary>
     public string Leaf(SchemaType type) =>
-        type.Kind == SchemaTypeKind.Enum ? Generated(type.DotNetName) : type.RuntimeType!.CSharpType;
+        type.Kind is SchemaTypeKind.Enum or SchemaTypeKind.InputObject ? Generated(type.DotNetName) : type.RuntimeType!.CSharpType;
 
     /// <summary>Gets the same type, nullable; for locals that start empty.</summary>
     public static string Nullable(string type) => type.EndsWith("?", StringComparison.Ordinal) ? type : type + "?";

@@ -8,6 +8,7 @@ internal static class RuntimeTypes
     public const string ResultParseException = Namespace + ".ResultParseException";
     public const string RawJsonResult = Namespace + ".IRawJsonResult";
     public const string PreserializedJsonValue = Namespace + ".IPreserializedJsonValue";
+    public const string Optional = Namespace + ".Optional";
     public const string OperationRequest = Namespace + ".IOperationRequest";
     public const string OperationResult = Namespace + ".IOperationResult";
     public const string OperationResultParser = Namespace + ".IOperationResultParser";

@@ -6,23 +6,22 @@ namespace FlightTaskSync.Client.CodeGeneration.Emitting;
 
 /// <summary>
 /// Emits the variables class of an operation: one get-only property per variable, a
-/// <c>Validate()</c> that checks non-null variables and list elements, and a <c>WriteAsync</c>
+/// <c>Validate()</c> that checks non-null variables, list elements and input objects, and a <c>WriteAsync</c>
 /// that streams the variables as a JSON object, flushing as large lists are written. A list
 /// value that keeps its own JSON (the runtime's <c>IPreserializedJsonValue</c>) writes itself
 /// and vouches for its elements.
 /// </summary>
 internal sealed class VariablesEmitter
 {
-    /// <summary>The number of buffered bytes after which the writer is flushed while a list is written.</summary>
-    public const int FlushThreshold = 16384;
-
     private readonly ClientSettings _settings;
     private readonly CSharpTypes _types;
+    private readonly InputValueEmitter _values;
 
-    public VariablesEmitter(ClientSettings settings)
+    public VariablesEmitter(ClientSettings settings, SchemaModel schema)
     {
         _settings = settings;
         _types = new CSharpTypes(settings.Namespace);
+        _values = new InputValueEmitter(schema, _types);
     }
 
     /// <summary>Gets the index after which every parameter may default: the trailing optional variables.</summary>
@@ -80,62 +79,41 @@ internal sealed class VariablesEmitter
         return writer.ToString();
     }
 
-    private static void EmitValidate(CodeWriter writer, IReadOnlyList<VariableModel> variables)
+    private void EmitValidate(CodeWriter writer, IReadOnlyList<VariableModel> variables)
     {
         writer.Line();
-        writer.Summary("Checks that the variables the operation declares non-null are not null, nor any element of such a list (a list that keeps its own JSON checked its elements as it took them in).");
+        writer.Summary("Checks that the variables the operation declares non-null are not null, nor any element of such a list, and that every input object has its required fields (a list that keeps its own JSON checked its elements as it took them in).");
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">A non-null variable is null.</exception>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A list holds a null element where the operation declares its elements non-null.</exception>");
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\">A list holds a null element where the operation declares its elements non-null, or an input object lacks a required field; the message gives the path.</exception>");
         writer.Open("public void Validate()");
         foreach (var variable in variables)
         {
             var type = variable.HasDefault ? variable.Type.Nullable : variable.Type;
-            if (type.IsNonNull && !IsValueType(variable, type))
+            if (type.IsNonNull && !_values.IsValueType(type))
             {
                 writer.Open($"if (this.{variable.PropertyName} is null)");
                 writer.Line($"throw new global::System.ArgumentNullException({Quote(variable.Name)}, {Quote($"${variable.Name} is declared {variable.Type} and cannot be null.")});");
                 writer.Close();
             }
 
-            if (type.Nullable.IsList && NeedsElementChecks(variable, type.Nullable))
+            if (_values.NeedsInnerChecks(type.Nullable))
             {
-                EmitElementChecks(writer, variable, $"this.{variable.PropertyName}", type.Nullable, 0, variable.Name);
+                // Pattern variables of an if condition live in the enclosing block: names are unique per variable.
+                var present = variable.Name + "Checked";
+                writer.Open($"if (this.{variable.PropertyName} is {{ }} {present})");
+                _values.EmitPresentChecks(
+                    writer,
+                    present,
+                    type.Nullable,
+                    variable.Name,
+                    $"${variable.Name} is declared {variable.Type}",
+                    message => $"throw new global::System.ArgumentException($\"{message}\", {Quote(variable.Name)});",
+                    variable.Name,
+                    inVariables: true);
+                writer.Close();
             }
         }
 
-        writer.Close();
-    }
-
-    private static bool NeedsElementChecks(VariableModel variable, TypeReference list)
-    {
-        var element = list.OfType!;
-        return (element.IsNonNull && !IsValueType(variable, element))
-            || (element.Nullable.IsList && NeedsElementChecks(variable, element.Nullable));
-    }
-
-    private static void EmitElementChecks(CodeWriter writer, VariableModel variable, string list, TypeReference listType, int depth, string path)
-    {
-        // Pattern variables of an if condition live in the enclosing block: names are unique per variable.
-        var index = "i" + depth;
-        var elementType = listType.OfType!;
-        var present = $"{variable.Name}Checked{depth}";
-        writer.Open($"if ({list} is {{ }} {present} && {present} is not {RuntimeTypes.PreserializedJsonValue})");
-        writer.Open($"for (var {index} = 0; {index} < {present}.Count; {index}++)");
-        var element = $"{present}[{index}]";
-        var elementPath = $"{path}[{{{index}}}]";
-        if (elementType.IsNonNull && !IsValueType(variable, elementType))
-        {
-            writer.Open($"if ({element} is null)");
-            writer.Line($"throw new global::System.ArgumentException($\"{elementPath} is null, but ${variable.Name} is declared {variable.Type}: its elements cannot be null.\", {Quote(variable.Name)});");
-            writer.Close();
-        }
-
-        if (elementType.Nullable.IsList && NeedsElementChecks(variable, elementType.Nullable))
-        {
-            EmitElementChecks(writer, variable, element, elementType.Nullable, depth + 1, elementPath);
-        }
-
-        writer.Close();
         writer.Close();
     }
 
@@ -143,7 +121,7 @@ internal sealed class VariablesEmitter
     {
         var streams = variables.Any(v => v.Type.Nullable.IsList);
         writer.Line();
-        writer.Summary($"Writes the variables as one JSON object, every variable included (null as <c>null</c>, except optional ones with a document default, which are left out); while lists are written, the writer is flushed whenever more than {FlushThreshold} bytes are pending.");
+        writer.Summary($"Writes the variables as one JSON object, every variable included (null as <c>null</c>, except optional ones with a document default, which are left out); while lists are written, the writer is flushed whenever more than {InputValueEmitter.FlushThreshold} bytes are pending.");
         writer.Line("/// <param name=\"writer\">The writer of the request body.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the flushes.</param>");
         writer.Line("/// <returns>A task that completes when the object is written.</returns>");
@@ -157,13 +135,13 @@ internal sealed class VariablesEmitter
             {
                 writer.Open($"if ({value} is not null)");
                 writer.Line($"writer.WritePropertyName({CSharpNames.Utf8Literal(variable.Name)});");
-                EmitWriteValue(writer, variable, value, variable.Type.Nullable, 0);
+                _values.EmitWrite(writer, value, variable.Type.Nullable, variable.Name, inVariables: true);
                 writer.Close();
             }
             else
             {
                 writer.Line($"writer.WritePropertyName({CSharpNames.Utf8Literal(variable.Name)});");
-                EmitWriteValue(writer, variable, value, variable.Type, 0);
+                _values.EmitWrite(writer, value, variable.Type, variable.Name, inVariables: true);
             }
         }
 
@@ -175,59 +153,6 @@ internal sealed class VariablesEmitter
 
         writer.Close();
     }
-
-    private void EmitWriteValue(CodeWriter writer, VariableModel variable, string value, TypeReference type, int depth)
-    {
-        if (type.IsNonNull)
-        {
-            // Validate() has checked that non-null values are there.
-            EmitWritePresent(writer, variable, value, type.OfType!, depth);
-            return;
-        }
-
-        // Pattern variables of an if condition live in the enclosing block: names are unique per variable.
-        var present = $"{variable.Name}Value{depth}";
-        writer.Open($"if ({value} is {{ }} {present})");
-        EmitWritePresent(writer, variable, present, type, depth);
-        writer.Close();
-        writer.Open("else");
-        writer.Line("writer.WriteNullValue();");
-        writer.Close();
-    }
-
-    private void EmitWritePresent(CodeWriter writer, VariableModel variable, string value, TypeReference type, int depth)
-    {
-        if (type.IsList)
-        {
-            var index = "i" + depth;
-            var preserialized = $"{variable.Name}Json{depth}";
-            writer.Open($"if ({value} is {RuntimeTypes.PreserializedJsonValue} {preserialized})");
-            writer.Line($"await {preserialized}.WriteJsonAsync(writer, cancellationToken).ConfigureAwait(false);");
-            writer.Close();
-            writer.Open("else");
-            writer.Line("writer.WriteStartArray();");
-            writer.Open($"for (var {index} = 0; {index} < {value}.Count; {index}++)");
-            EmitWriteValue(writer, variable, $"{value}[{index}]", type.OfType!, depth + 1);
-            writer.Open($"if (writer.BytesPending > {FlushThreshold})");
-            writer.Line("await writer.FlushAsync(cancellationToken).ConfigureAwait(false);");
-            writer.Close();
-            writer.Close();
-            writer.Line("writer.WriteEndArray();");
-            writer.Close();
-        }
-        else if (variable.NamedType.Kind == SchemaTypeKind.Enum)
-        {
-            writer.Line($"writer.WriteStringValue({_types.Generated(EnumEmitter.SerializerName(variable.NamedType))}.Format({value}));");
-        }
-        else
-        {
-            writer.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, variable.NamedType.RuntimeType!.WriteStatementFormat, value));
-        }
-    }
-
-    /// <summary>Tells whether a value of <paramref name="type"/> is a C# value type, which cannot be null when non-null.</summary>
-    private static bool IsValueType(VariableModel variable, TypeReference type) =>
-        !type.Nullable.IsList && (variable.NamedType.Kind == SchemaTypeKind.Enum || variable.NamedType.RuntimeType!.IsValueType);
 
     private static string Quote(string text) => CSharpNames.StringLiteral(text);
 

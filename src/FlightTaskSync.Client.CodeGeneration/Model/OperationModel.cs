@@ -12,6 +12,7 @@ internal sealed class OperationModel
         OperationType kind,
         string documentText,
         IReadOnlyList<VariableModel> variables,
+        IReadOnlyList<SchemaType> inputTypes,
         SelectionShape root,
         IReadOnlyList<SelectionShape> shapes)
     {
@@ -19,6 +20,7 @@ internal sealed class OperationModel
         Kind = kind;
         DocumentText = documentText;
         Variables = variables;
+        InputTypes = inputTypes;
         Root = root;
         Shapes = shapes;
     }
@@ -32,6 +34,12 @@ internal sealed class OperationModel
     public string DocumentText { get; }
 
     public IReadOnlyList<VariableModel> Variables { get; }
+
+    /// <summary>Gets the enums and input objects the variables write, through input-object fields too, each once.</summary>
+    public IReadOnlyList<SchemaType> InputTypes { get; }
+
+    /// <summary>Gets the input objects the variables write.</summary>
+    public IEnumerable<SchemaType> InputObjects => InputTypes.Where(t => t.Kind == SchemaTypeKind.InputObject);
 
     public SelectionShape Root { get; }
 
@@ -58,11 +66,11 @@ internal sealed class OperationModel
     {
         get
         {
-            foreach (var variable in Variables)
+            foreach (var inputType in InputTypes)
             {
-                if (variable.NamedType.Kind == SchemaTypeKind.Enum)
+                if (inputType.Kind == SchemaTypeKind.Enum)
                 {
-                    yield return variable.NamedType;
+                    yield return inputType;
                 }
             }
 

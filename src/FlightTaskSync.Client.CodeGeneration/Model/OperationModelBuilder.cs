@@ -37,6 +37,7 @@ internal sealed class OperationModelBuilder
             operation.Definition.Operation,
             DocumentPrinter.Print(operation.Definition, _fragments),
             variables,
+            InputTypesOf(variables),
             root,
             shapes);
 
@@ -47,6 +48,29 @@ internal sealed class OperationModelBuilder
         _names.Claim(model.VariablesClassName, $"the variables of {owner}", location);
         _names.Claim(model.ParserClassName, $"the result parser of {owner}", location);
         return model;
+    }
+
+    /// <summary>Lists the enums and input objects that the variables write, following input-object fields.</summary>
+    private List<SchemaType> InputTypesOf(IEnumerable<VariableModel> variables)
+    {
+        var found = new List<SchemaType>();
+        var pending = new Queue<SchemaType>(variables.Select(v => v.NamedType));
+        while (pending.Count > 0)
+        {
+            var type = pending.Dequeue();
+            if (type.Kind is not (SchemaTypeKind.Enum or SchemaTypeKind.InputObject) || found.Contains(type))
+            {
+                continue;
+            }
+
+            found.Add(type);
+            foreach (var field in type.InputFields)
+            {
+                pending.Enqueue(_schema.FindType(field.Type.NamedType)!);
+            }
+        }
+
+        return found;
     }
 
     private List<VariableModel> BuildVariables(OperationSource operation)

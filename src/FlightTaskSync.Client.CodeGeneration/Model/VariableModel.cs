@@ -23,7 +23,7 @@ internal sealed class VariableModel
 
     public TypeReference Type { get; }
 
-    /// <summary>Gets the scalar or enum inside <see cref="Type"/>.</summary>
+    /// <summary>Gets the scalar, enum or input object inside <see cref="Type"/>.</summary>
     public SchemaType NamedType { get; }
 
     /// <summary>Gets whether the document gives a default value: the variable is then optional and left out when null.</summary>

@@ -33,6 +33,7 @@ internal sealed class SchemaChecker
             checker.CheckType(type);
         }
 
+        checker.CheckInputCycles();
         checker.CheckDotNetNames();
         return checker.FindRoots(rootTypes, documents);
     }
@@ -162,6 +163,58 @@ internal sealed class SchemaChecker
 
         Report(owner, $"Unknown type '{name}' in {where}: define it in a schema file{NameSuggestion.For(name, _types.Keys)}");
         return null;
+    }
+
+    // GraphQL's "Input Objects" rule: a chain of non-null fields may not lead an input type back to
+    // itself, or no value of it could ever be written. Each cycle is reported once, on its first type.
+    private void CheckInputCycles()
+    {
+        var inCycle = new HashSet<SchemaType>();
+        foreach (var type in _types.Values)
+        {
+            if (type.Kind != SchemaTypeKind.InputObject || inCycle.Contains(type))
+            {
+                continue;
+            }
+
+            var path = new List<(SchemaType Type, SchemaInputValue Field)>();
+            if (FindNonNullPathBack(type, type, path, []))
+            {
+                var chain = string.Join(" -> ", path.Select(step => $"{step.Type.Name}.{step.Field.Name}")) + " -> " + type.Name;
+                Report(path[0].Field.Document, path[0].Field.NameNode, $"Input type '{type.Name}' can never be written: its non-null fields lead back to it ({chain}); make one of them nullable or a list");
+                foreach (var step in path)
+                {
+                    inCycle.Add(step.Type);
+                }
+            }
+        }
+    }
+
+    private bool FindNonNullPathBack(SchemaType start, SchemaType current, List<(SchemaType Type, SchemaInputValue Field)> path, HashSet<SchemaType> visited)
+    {
+        if (!visited.Add(current))
+        {
+            return false;
+        }
+
+        foreach (var field in current.InputFields)
+        {
+            if (!field.Type.IsNonNull || field.Type.OfType!.IsList
+                || !_types.TryGetValue(field.Type.NamedType, out var fieldType) || fieldType.Kind != SchemaTypeKind.InputObject)
+            {
+                continue;
+            }
+
+            path.Add((current, field));
+            if (fieldType == start || FindNonNullPathBack(start, fieldType, path, visited))
+            {
+                return true;
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+
+        return false;
     }
 
     private void CheckDotNetNames()

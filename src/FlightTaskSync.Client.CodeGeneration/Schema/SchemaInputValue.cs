@@ -6,9 +6,10 @@ namespace FlightTaskSync.Client.CodeGeneration.Schema;
 /// <summary>An argument of a field, or a field of an input object.</summary>
 internal sealed class SchemaInputValue
 {
-    public SchemaInputValue(string name, GraphQLType typeNode, GraphQLValue? defaultValue, SourceDocument document)
+    public SchemaInputValue(GraphQLName nameNode, GraphQLType typeNode, GraphQLValue? defaultValue, SourceDocument document)
     {
-        Name = name;
+        NameNode = nameNode;
+        Name = nameNode.StringValue;
         TypeNode = typeNode;
         Type = TypeReference.From(typeNode);
         DefaultValue = defaultValue;
@@ -16,6 +17,9 @@ internal sealed class SchemaInputValue
     }
 
     public string Name { get; }
+
+    /// <summary>Gets the name as written in the schema file, for locations.</summary>
+    public GraphQLName NameNode { get; }
 
     public TypeReference Type { get; }
 

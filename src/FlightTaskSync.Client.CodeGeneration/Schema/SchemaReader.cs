@@ -199,7 +199,7 @@ internal sealed class SchemaReader
     }
 
     private static SchemaInputValue ToInputValue(SourceDocument document, GraphQLInputValueDefinition value) =>
-        new(value.Name.StringValue, value.Type, value.DefaultValue, document);
+        new(value.Name, value.Type, value.DefaultValue, document);
 
     private void Report(SourceDocument document, ASTNode node, string message) =>
         _diagnostics.Report(DiagnosticDescriptors.SchemaProblem, document.LocationOf(node), message);

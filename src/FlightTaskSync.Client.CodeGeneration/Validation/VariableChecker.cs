@@ -96,16 +96,6 @@ internal sealed class VariableChecker
             return false;
         }
 
-        if (type.Kind == SchemaTypeKind.InputObject)
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.Unsupported,
-                document.LocationOf(namedNode),
-                $"Variable '${name}' of input object type '{typeName}'",
-                " yet: pass the input object as a literal, or ask for input-object variables to be added");
-            return false;
-        }
-
         if (definition.DefaultValue is { } defaultValue)
         {
             _values.ValidateValue(document, defaultValue, TypeReference.From(definition.Type), locationHasDefault: false, $"The default value of '${name}'", usages: null);

@@ -145,19 +145,6 @@ public sealed class OperationDiagnosticTests
     }
 
     [Test]
-    public void Generate_InputObjectVariable_ReportsFTSG015()
-    {
-        // Arrange
-        const string operations = "query Q($filter: ShelfFilter) {\n  shelf(filter: $filter) { name }\n}\n";
-
-        // Act
-        var run = GeneratorRunner.RunWithTestSchema(operations);
-
-        // Assert
-        DiagnosticAssert.Single(run, "FTSG015", TestSchema.OperationsPath, 1, 18);
-    }
-
-    [Test]
     public void Generate_InputObjectLiteral_IsChecked()
     {
         // Arrange: name is required in ShelfFilter.

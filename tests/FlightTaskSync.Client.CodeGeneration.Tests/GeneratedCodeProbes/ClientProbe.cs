@@ -81,6 +81,97 @@ public static class ClientProbe
         return result.Data;
     }
 
+    /// <summary>
+    /// The entries a push sends with UpsertFlightTasks, built as the push engine builds them: a
+    /// create, an update that clears notes (set to null) and completes the task, and an update of
+    /// one field; every property not named is left unset and must not be sent.
+    /// </summary>
+    private static IReadOnlyList<FlightTaskImport> PushEntries() =>
+    [
+        new FlightTaskImport
+        {
+            Organization_sentera_id = "org",
+            Name = "Replant check",
+            Field_sentera_id = "f1",
+            Provider = TaskProvider.Self,
+            Targeted_at = new DateTimeOffset(2024, 5, 2, 0, 0, 0, TimeSpan.Zero),
+        },
+        new FlightTaskImport
+        {
+            Sentera_id = "t1",
+            Notes = null,
+            Completed_by_sentera_id = "u1",
+            Completed_at = new DateTimeOffset(2024, 5, 3, 14, 30, 0, TimeSpan.Zero),
+        },
+        new FlightTaskImport { Sentera_id = "t2", Started_at = new DateTimeOffset(2024, 5, 3, 8, 0, 0, TimeSpan.FromHours(-5)) },
+    ];
+
+    /// <summary>Writes the variables of UpsertFlightTasks with <see cref="PushEntries"/>.</summary>
+    public static Task<string> WriteUpsertVariablesAsync()
+    {
+        var variables = new UpsertFlightTasksVariables(PushEntries());
+        return WriteAsync(variables.Validate, writer => variables.WriteAsync(writer, CancellationToken.None));
+    }
+
+    /// <summary>Validates UpsertFlightTasks variables whose second entry is null.</summary>
+    public static void ValidateUpsertWithANullEntry() => new UpsertFlightTasksVariables([PushEntries()[0], null!]).Validate();
+
+    /// <summary>Writes the variables of BeginTasks.</summary>
+    public static Task<string> WriteBeginVariablesAsync(IReadOnlyList<string> senteraIds)
+    {
+        var variables = new BeginTasksVariables(senteraIds);
+        return WriteAsync(variables.Validate, writer => variables.WriteAsync(writer, CancellationToken.None));
+    }
+
+    /// <summary>Writes the variables of DeleteTasks.</summary>
+    public static Task<string> WriteDeleteVariablesAsync(IReadOnlyList<string> senteraIds)
+    {
+        var variables = new DeleteTasksVariables(senteraIds);
+        return WriteAsync(variables.Validate, writer => variables.WriteAsync(writer, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Sends one of the mutations through IFieldAgentClient, resolved from DI over a recording
+    /// connection that answers <paramref name="responseBody"/>; the request goes to <paramref name="request"/>.
+    /// </summary>
+    public static async Task<object?> ExecuteMutationThroughServicesAsync(string operation, byte[] responseBody, Stream request)
+    {
+        var services = new ServiceCollection();
+        services.AddKeyedSingleton<IGraphQLConnection>(FieldAgentClient.ClientName, new RecordingConnection(responseBody, request));
+        services.AddFieldAgentClient();
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IFieldAgentClient>();
+        return operation switch
+        {
+            "UpsertFlightTasks" => (await client.UpsertFlightTasks.ExecuteAsync(PushEntries())).Data,
+            "BeginTasks" => (await client.BeginTasks.ExecuteAsync(["t1", "t2", "t3"])).Data,
+            "DeleteTasks" => (await client.DeleteTasks.ExecuteAsync(["t1", "t4"])).Data,
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
+        };
+    }
+
+    /// <summary>Gets the document text of an operation, as it is sent.</summary>
+    public static string DocumentOf(string operation) => operation switch
+    {
+        "UpsertFlightTasks" => UpsertFlightTasksMutationDocument.Text,
+        "BeginTasks" => BeginTasksMutationDocument.Text,
+        "DeleteTasks" => DeleteTasksMutationDocument.Text,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
+    };
+
+    /// <summary>Validates variables and writes them as the request body does.</summary>
+    private static async Task<string> WriteAsync(Action validate, Func<Utf8JsonWriter, ValueTask> write)
+    {
+        validate();
+        using var stream = new MemoryStream();
+        await using (var writer = new Utf8JsonWriter(stream))
+        {
+            await write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     /// <summary>Counts the service registrations after one and after two calls of AddFieldAgentClient.</summary>
     public static int[] CountRegistrations()
     {

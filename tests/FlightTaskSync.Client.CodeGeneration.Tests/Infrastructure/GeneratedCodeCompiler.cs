@@ -92,6 +92,6 @@ internal static partial class GeneratedCodeCompiler
             .ToList();
     }
 
-    [GeneratedRegex(@"(?<=^|\n)internal (?=(sealed |static |abstract )*(partial )?(class|interface|enum|struct) )")]
+    [GeneratedRegex(@"(?<=^|\n)internal (?=(sealed |static |abstract |readonly )*(partial )?(class|interface|enum|struct) )")]
     private static partial Regex InternalTypeDeclaration();
 }
