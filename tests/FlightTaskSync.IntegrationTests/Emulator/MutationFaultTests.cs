@@ -210,6 +210,20 @@ public sealed class MutationFaultTests
     }
 
     [Test]
+    public async Task OnRootField_AFieldSelectedThroughAFragment_StillMatches()
+    {
+        const string Query = """
+            mutation Begin($ids: [ID!]!) { ...Starts }
+            fragment Starts on Mutation { begin_tasks(sentera_ids: $ids) { succeeded } }
+            """;
+        _emulator.Faults.Enqueue(EmulatorFault.Status(503).OnRootField("begin_tasks"));
+
+        using var response = await _client.PostAsync(Json(Query, new { ids = Array.Empty<string>() }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+    }
+
+    [Test]
     public async Task OperationName_PicksTheOperationThatTheTargetIsMatchedAgainst()
     {
         _emulator.Faults.Enqueue(EmulatorFault.Status(503).OnMutations());

@@ -124,6 +124,27 @@ public sealed class MutationJournalTests
     }
 
     [Test]
+    public async Task Journal_ConcurrentCalls_EachCallAppliesAsOneBlockAndEveryCreateGetsItsOwnId()
+    {
+        using var second = new EmulatorClient(_emulator);
+        var calls = Enumerable.Range(0, 8).Select(c => (c % 2 == 0 ? _client : second).UpsertAsync(
+            [.. Enumerable.Range(0, 10).Select(i => (object)new { organization_sentera_id = _organization, name = $"Call {c} task {i}" })]));
+
+        var results = await Task.WhenAll(calls);
+
+        var journal = _emulator.Data.Journal;
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Sum(r => r.GetProperty("succeeded").GetArrayLength()), Is.EqualTo(80));
+            Assert.That(journal.Select(m => m.Sequence), Is.EqualTo(Enumerable.Range(1, 80).Select(i => (long)i)));
+            Assert.That(journal.Select(m => m.TaskSenteraId), Is.Unique);
+            Assert.That(journal.Chunk(10).Select(block => block.Select(m => m.RequestNumber).Distinct().Count()), Is.All.EqualTo(1), "no call interleaves with another");
+            Assert.That(journal.Chunk(10).Select(block => block.Select(m => m.Index)), Is.All.EqualTo(Enumerable.Range(0, 10)));
+            Assert.That(_emulator.Data.TaskCount, Is.EqualTo(120));
+        });
+    }
+
+    [Test]
     public async Task OfficeEdit_BetweenTwoClientSyncs_ChangesTheHashTheClientHolds_AndTheLastWriteWinsPerField()
     {
         var replica = new ClientReplica();
