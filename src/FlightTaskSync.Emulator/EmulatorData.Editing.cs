@@ -6,9 +6,10 @@ namespace FlightTaskSync.Emulator;
 public sealed partial class EmulatorData
 {
     /// <summary>
-    /// Replaces a task with a changed copy. When <paramref name="change"/> leaves
-    /// <see cref="EmulatorTask.UpdatedAt"/> as it was, the current time (whole seconds) is stamped,
-    /// as a server would.
+    /// Replaces a task with a changed copy, as the office would (between two client syncs, this makes
+    /// a conflict). When <paramref name="change"/> leaves <see cref="EmulatorTask.UpdatedAt"/> as it was,
+    /// the current time (whole seconds) is stamped, as a server would; nothing else is inferred (set
+    /// <see cref="EmulatorTask.UpdatedBySenteraId"/> to say who edited). Not recorded in <see cref="Journal"/>.
     /// </summary>
     /// <param name="senteraId">The task's id.</param>
     /// <param name="change">Makes the new content from the current one, e.g. <c>t =&gt; t with { Notes = "x" }</c>.</param>

@@ -74,6 +74,74 @@ public sealed partial class EmulatorData
         }
     }
 
+    /// <summary>
+    /// The users tasks reference (creators, assignees, ...), generated from the seed. The first is the
+    /// emulator's own user, <see cref="FieldAgentEmulator.UserSenteraId"/>.
+    /// </summary>
+    public IReadOnlyList<string> UserIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _generator.Users.Select(u => u.SenteraId)];
+            }
+        }
+    }
+
+    /// <summary>The fields (<c>AS</c>) of an organization: what its tasks' <c>field_sentera_id</c> may name.</summary>
+    /// <param name="organizationSenteraId">The organization.</param>
+    /// <returns>The field ids.</returns>
+    /// <exception cref="KeyNotFoundException">The organization is not held.</exception>
+    public IReadOnlyList<string> FieldIdsOf(string organizationSenteraId)
+    {
+        lock (_lock)
+        {
+            Organization(organizationSenteraId);
+            return _generator.RelatedIdsOf(organizationSenteraId, RelatedItemKind.Field);
+        }
+    }
+
+    /// <summary>A fresh task id of the real shape for a task the server creates now.</summary>
+    internal string NewTaskId(string organizationSenteraId, DateTimeOffset createdAt)
+    {
+        lock (_lock)
+        {
+            Organization(organizationSenteraId);
+            return _generator.NewTaskId(organizationSenteraId, createdAt);
+        }
+    }
+
+    /// <summary>Whether <paramref name="senteraId"/> is a user the emulator holds.</summary>
+    internal bool IsUser(string senteraId)
+    {
+        lock (_lock)
+        {
+            return _users.ContainsKey(senteraId);
+        }
+    }
+
+    /// <summary>
+    /// Where a field, plan or survey id stands for a task of <paramref name="organizationSenteraId"/>:
+    /// held by that organization, held by another one, or unknown.
+    /// </summary>
+    internal RelatedItemStanding Standing(RelatedItemKind kind, string senteraId, string organizationSenteraId)
+    {
+        lock (_lock)
+        {
+            if (!_related.TryGetValue(senteraId, out var item) || item.Kind != kind)
+            {
+                return RelatedItemStanding.Unknown;
+            }
+
+            // An organization that is not held (a create that names none) has no items to compare with.
+            return !_organizations.ContainsKey(organizationSenteraId)
+                || _generator.RelatedIdsOf(organizationSenteraId, kind).Contains(senteraId, StringComparer.Ordinal)
+                ? RelatedItemStanding.OfTheOrganization
+                : RelatedItemStanding.OfAnotherOrganization;
+        }
+    }
+
     internal IReadOnlyList<EmulatorUser> Users
     {
         get

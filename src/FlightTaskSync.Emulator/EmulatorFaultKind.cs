@@ -26,4 +26,10 @@ public enum EmulatorFaultKind
 
     /// <summary>Freezes sync answers: every later request gets the same page until <see cref="EmulatorFaults.Clear"/>.</summary>
     Stalled,
+
+    /// <summary>
+    /// Executes the request (a mutation's changes are committed), then aborts the connection before any
+    /// byte of the response: the client cannot tell whether its edits were applied.
+    /// </summary>
+    AppliedThenDropped,
 }

@@ -1,15 +1,18 @@
 using FlightTaskSync.Emulator.Data;
+using FlightTaskSync.Emulator.Http;
 
 namespace FlightTaskSync.Emulator;
 
 /// <summary>
 /// Fault injection, drawn once per <c>POST /graphql</c> request: first from the script
-/// (<see cref="Enqueue"/>, in order), else by rate (<see cref="SetRate"/>). Thread-safe.
+/// (<see cref="Enqueue"/>, in order), else by rate (<see cref="SetRate"/>). A fault narrowed to
+/// queries, mutations or a root field (<see cref="EmulatorFault.OnMutations"/>, ...) is only drawn
+/// by a request it matches; other requests pass it by. Thread-safe.
 /// </summary>
 public sealed class EmulatorFaults
 {
     private readonly Lock _lock = new();
-    private readonly Queue<EmulatorFault> _script = new();
+    private readonly List<EmulatorFault> _script = [];
     private readonly int[] _counts = new int[Enum.GetValues<EmulatorFaultKind>().Length];
     private double _rate;
     private Random? _rateRandom;
@@ -70,7 +73,11 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Scripts faults for the next requests, one each, in order (after any already scripted).</summary>
+    /// <summary>
+    /// Scripts faults for the next requests, one each, in order (after any already scripted). Each
+    /// request draws the first scripted fault it matches, so <c>Enqueue(EmulatorFault.Status(503).OnMutations())</c>
+    /// waits, while syncs pass, for the next mutation.
+    /// </summary>
     /// <param name="faults">The faults.</param>
     public void Enqueue(params EmulatorFault[] faults)
     {
@@ -80,7 +87,7 @@ public sealed class EmulatorFaults
             foreach (var fault in faults)
             {
                 ArgumentNullException.ThrowIfNull(fault, nameof(faults));
-                _script.Enqueue(fault);
+                _script.Add(fault);
             }
         }
     }
@@ -92,7 +99,10 @@ public sealed class EmulatorFaults
     /// </summary>
     /// <param name="probability">The share of requests, from 0 to 1.</param>
     /// <param name="seed">The seed of the draws.</param>
-    /// <param name="kinds">The faults to pick from, uniformly; at least one unless the probability is 0.</param>
+    /// <param name="kinds">
+    /// The faults to pick from, uniformly among those the request matches (a request that matches none
+    /// draws nothing and uses no random number); at least one unless the probability is 0.
+    /// </param>
     public void SetRate(double probability, int seed, params EmulatorFault[] kinds)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(probability, 0d);
@@ -136,19 +146,25 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Draws the fault of one request, or <see langword="null"/>, and counts it.</summary>
-    internal EmulatorFault? Next()
+    /// <summary>Draws the fault of one request running <paramref name="operation"/>, or <see langword="null"/>, and counts it.</summary>
+    internal EmulatorFault? Next(RequestOperation operation)
     {
         lock (_lock)
         {
             EmulatorFault? fault = null;
-            if (_script.Count > 0)
+            var scripted = _script.FindIndex(f => f.Matches(operation));
+            if (scripted >= 0)
             {
-                fault = _script.Dequeue();
+                fault = _script[scripted];
+                _script.RemoveAt(scripted);
             }
-            else if (_rate > 0 && _rateRandom is { } random && random.NextDouble() < _rate)
+            else if (_rate > 0 && _rateRandom is { } random)
             {
-                fault = _rateFaults[random.Next(_rateFaults.Length)];
+                var candidates = Array.FindAll(_rateFaults, f => f.Matches(operation));
+                if (candidates.Length > 0 && random.NextDouble() < _rate)
+                {
+                    fault = candidates[random.Next(candidates.Length)];
+                }
             }
 
             if (fault is not null)

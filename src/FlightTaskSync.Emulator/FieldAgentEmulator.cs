@@ -33,6 +33,7 @@ public sealed class FieldAgentEmulator : IAsyncDisposable
     private FieldAgentEmulator(WebApplication app, EmulatorData data, EmulatorFaults faults, AccessTokens tokens, IReadOnlyList<string> organizationIds, int pageSize, ILogger logger)
     {
         _app = app;
+        UserSenteraId = data.UserIds[0];
         Data = data;
         Faults = faults;
         _tokens = tokens;
@@ -47,6 +48,13 @@ public sealed class FieldAgentEmulator : IAsyncDisposable
 
     /// <summary>The most recently issued valid bearer token (see <see cref="IssueToken"/>).</summary>
     public string AccessToken => _tokens.Latest;
+
+    /// <summary>
+    /// The user (<c>US</c>) that <see cref="AccessToken"/> and every token from <see cref="IssueToken"/>
+    /// belong to: the signed-in pilot. Mutations sent with these tokens record this user as a task's
+    /// <c>created_by</c>, <c>updated_by</c> and (when they complete it) <c>completed_by</c>.
+    /// </summary>
+    public string UserSenteraId { get; }
 
     /// <summary>The organizations and tasks served; change them at any time.</summary>
     public EmulatorData Data { get; }
@@ -87,7 +95,7 @@ public sealed class FieldAgentEmulator : IAsyncDisposable
         var data = new EmulatorData(options.Seed, options.TimeProvider, options.TombstoneRetention);
         var organizationIds = data.Seed(options.OrganizationCount, options.ChildrenPerOrganization, options.TaskCount);
         var tokens = new AccessTokens(options.TimeProvider, options.TokenLifetime);
-        tokens.Issue(options.AccessToken);
+        tokens.Issue(data.UserIds[0], options.AccessToken);
         var faults = new EmulatorFaults();
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<FieldAgentEmulator>();
@@ -133,7 +141,25 @@ public sealed class FieldAgentEmulator : IAsyncDisposable
     /// older tokens stay valid until they are older than <see cref="EmulatorOptions.TokenLifetime"/>.
     /// </summary>
     /// <returns>The new token.</returns>
-    public string IssueToken() => _tokens.Issue();
+    public string IssueToken() => _tokens.Issue(UserSenteraId);
+
+    /// <summary>
+    /// Issues a valid token for another user (one of <see cref="EmulatorData.UserIds"/>), such as an
+    /// office user whose mutations should show as theirs. <see cref="AccessToken"/> does not change.
+    /// </summary>
+    /// <param name="userSenteraId">The user the token belongs to.</param>
+    /// <returns>The new token.</returns>
+    /// <exception cref="ArgumentException">The emulator holds no such user.</exception>
+    public string IssueTokenFor(string userSenteraId)
+    {
+        ArgumentNullException.ThrowIfNull(userSenteraId);
+        if (!Data.UserIds.Contains(userSenteraId, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"The emulator holds no user '{userSenteraId}'; pick one of EmulatorData.UserIds.", nameof(userSenteraId));
+        }
+
+        return _tokens.Issue(userSenteraId, makeLatest: false);
+    }
 
     /// <summary>Stops listening (in-flight requests get a few seconds to finish). Safe to call twice.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>

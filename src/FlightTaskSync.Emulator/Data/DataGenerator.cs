@@ -66,6 +66,22 @@ internal sealed class DataGenerator
         return (organization, [.. pool.Fields, .. pool.Plans, .. pool.Surveys]);
     }
 
+    /// <summary>The ids of the fields, plans or surveys made for an organization by <see cref="NewOrganization"/>.</summary>
+    public IReadOnlyList<string> RelatedIdsOf(string organizationSenteraId, RelatedItemKind kind)
+    {
+        var pool = _pools[organizationSenteraId];
+        var items = kind switch
+        {
+            RelatedItemKind.Field => pool.Fields,
+            RelatedItemKind.Plan => pool.Plans,
+            _ => pool.Surveys,
+        };
+        return [.. items.Select(i => i.SenteraId)];
+    }
+
+    /// <summary>A fresh task id for an organization made by <see cref="NewOrganization"/>, stamped with its creation time.</summary>
+    public string NewTaskId(string organizationSenteraId, DateTimeOffset createdAt) => _ids.Next("TA", _pools[organizationSenteraId].Company, createdAt);
+
     /// <summary>A new, realistic task of an organization made by <see cref="NewOrganization"/>.</summary>
     public EmulatorTask NewTask(string organizationSenteraId)
     {

@@ -6,13 +6,15 @@ using GraphQL.Utilities;
 
 namespace FlightTaskSync.Emulator.Execution;
 
-/// <summary>Resolvers of the root fields: <c>Query.sync_flight_tasks</c> and <c>Mutation.upsert_flight_tasks</c>.</summary>
+/// <summary>Resolvers of the root fields: <c>Query.sync_flight_tasks</c> and the three mutations.</summary>
 internal static class QueryResolvers
 {
     public static void Configure(TypeSettings types)
     {
         types.For("Query").FieldFor("sync_flight_tasks").Resolver = new FuncFieldResolver<object?>(SyncFlightTasks);
-        types.For("Mutation").FieldFor("upsert_flight_tasks").Resolver = new FuncFieldResolver<object?>(UpsertFlightTasks.Resolve);
+        types.For("Mutation").FieldFor(UpsertFlightTasks.Field).Resolver = new FuncFieldResolver<object?>(UpsertFlightTasks.Resolve);
+        types.For("Mutation").FieldFor(BeginTasks.Field).Resolver = new FuncFieldResolver<object?>(BeginTasks.Resolve);
+        types.For("Mutation").FieldFor(DeleteTasks.Field).Resolver = new FuncFieldResolver<object?>(DeleteTasks.Resolve);
     }
 
     private static SyncAnswer SyncFlightTasks(IResolveFieldContext context)

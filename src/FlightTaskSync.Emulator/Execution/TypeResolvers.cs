@@ -3,7 +3,7 @@ using GraphQL.Utilities;
 
 namespace FlightTaskSync.Emulator.Execution;
 
-/// <summary>Resolvers of the object types: <c>FlightTask</c>, its related objects, <c>SyncResult</c> and <c>SyncError</c>.</summary>
+/// <summary>Resolvers of the object types: <c>FlightTask</c>, its related objects, and the results and errors of the query and the mutations.</summary>
 internal static class TypeResolvers
 {
     public static void Configure(TypeSettings types)
@@ -42,7 +42,11 @@ internal static class TypeResolvers
         types.Map<AttributeFailure>("AttributeError", "message", a => a.Message);
         types.Map<AttributeFailure>("AttributeError", "code", a => a.Code);
         types.Map<AttributeFailure>("AttributeError", "reason", _ => null);
-        types.Map<AttributeFailure>("AttributeError", "details", _ => null);
+        types.Map<AttributeFailure>("AttributeError", "details", a => a.Details);
+        types.Map<BulkUpdateAnswer>("BulkUpdateResult", "succeeded", a => a.Succeeded);
+        types.Map<BulkUpdateAnswer>("BulkUpdateResult", "failed", a => a.Failed);
+        types.Map<BulkUpdateFailure>("BulkUpdateError", "index", f => f.Index);
+        types.Map<BulkUpdateFailure>("BulkUpdateError", "errors", f => f.Errors);
     }
 
     private static void ConfigureFlightTask(TypeSettings types)

@@ -13,9 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace FlightTaskSync.Emulator.Http;
 
 /// <summary>
-/// <c>POST /graphql</c>: counts the request, runs the <c>OnRequest</c> callback, draws a fault,
-/// checks the bearer token, reads <c>{query, variables, operationName}</c>, executes it with
-/// GraphQL.NET and writes <c>application/json</c> (GraphQL over HTTP).
+/// <c>POST /graphql</c>: counts the request, runs the <c>OnRequest</c> callback, reads
+/// <c>{query, variables, operationName}</c>, draws a fault (which may target the operation read),
+/// checks the bearer token, executes the request with GraphQL.NET and writes <c>application/json</c>
+/// (GraphQL over HTTP).
 /// </summary>
 internal sealed class GraphQLEndpoint(
     EmulatorData data,
@@ -38,15 +39,18 @@ internal sealed class GraphQLEndpoint(
     public async Task HandleAsync(HttpContext http)
     {
         var number = beginRequest();
-        var fault = faults.Next();
-        if (fault is not null)
-        {
-            EmulatorLog.FaultInjected(logger, number, fault);
-        }
-
         try
         {
-            await AnswerAsync(http, number, fault).ConfigureAwait(false);
+            // The body is read before the fault is drawn, so that a fault can target mutations or a
+            // root field; what is wrong with the body is answered later, in the usual order.
+            var body = await ReadRequestAsync(http).ConfigureAwait(false);
+            var fault = faults.Next(RequestOperation.Of(body.Request));
+            if (fault is not null)
+            {
+                EmulatorLog.FaultInjected(logger, number, fault);
+            }
+
+            await AnswerAsync(http, number, body, fault).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -54,7 +58,7 @@ internal sealed class GraphQLEndpoint(
         }
     }
 
-    private async Task AnswerAsync(HttpContext http, int number, EmulatorFault? fault)
+    private async Task AnswerAsync(HttpContext http, int number, RequestBody body, EmulatorFault? fault)
     {
         var aborted = http.RequestAborted;
         switch (fault?.Kind)
@@ -74,22 +78,16 @@ internal sealed class GraphQLEndpoint(
                 return;
         }
 
-        var check = tokens.Check(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null);
+        var check = tokens.Check(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, out var user);
         if (check != TokenCheck.Valid)
         {
             await RejectUnauthenticatedAsync(http, number, check).ConfigureAwait(false);
             return;
         }
 
-        if (http.Request.ContentType is not null && !http.Request.HasJsonContentType())
+        if (body.Request is not { } request)
         {
-            await RejectAsync(http, number, StatusCodes.Status415UnsupportedMediaType, "The body must be application/json.", "UNSUPPORTED_MEDIA_TYPE").ConfigureAwait(false);
-            return;
-        }
-
-        var request = await ReadRequestAsync(http, number).ConfigureAwait(false);
-        if (request is null)
-        {
+            await RejectAsync(http, number, body.ProblemStatus, body.Problem!, body.ProblemCode).ConfigureAwait(false);
             return;
         }
 
@@ -99,22 +97,35 @@ internal sealed class GraphQLEndpoint(
             return;
         }
 
-        var result = await ExecuteAsync(request, number, fault, aborted).ConfigureAwait(false);
-        var body = await SerializeAsync(result, aborted).ConfigureAwait(false);
+        var result = await ExecuteAsync(request, number, user!, fault, aborted).ConfigureAwait(false);
+        if (fault?.Kind == EmulatorFaultKind.AppliedThenDropped)
+        {
+            // Executed (a mutation is committed and journaled); the client never hears of it.
+            http.Abort();
+            return;
+        }
+
+        var answer = await SerializeAsync(result, aborted).ConfigureAwait(false);
 
         // A document that does not parse is a request that cannot be parsed: 400, with the errors.
         var status = result.Errors?.Any(e => e is SyntaxError) == true ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         if (fault?.Kind == EmulatorFaultKind.TruncatedBody)
         {
-            await WriteTruncatedAsync(http, body).ConfigureAwait(false);
+            await WriteTruncatedAsync(http, answer).ConfigureAwait(false);
             return;
         }
 
-        await WriteJsonAsync(http, number, status, body).ConfigureAwait(false);
+        await WriteJsonAsync(http, number, status, answer).ConfigureAwait(false);
     }
 
-    private async Task<GraphQLRequest?> ReadRequestAsync(HttpContext http, int number)
+    /// <summary>Reads the GraphQL request, or what is wrong with it (answered after the token check).</summary>
+    private static async Task<RequestBody> ReadRequestAsync(HttpContext http)
     {
+        if (http.Request.ContentType is not null && !http.Request.HasJsonContentType())
+        {
+            return RequestBody.Rejected(StatusCodes.Status415UnsupportedMediaType, "The body must be application/json.", "UNSUPPORTED_MEDIA_TYPE");
+        }
+
         GraphQLRequest? request;
         try
         {
@@ -122,28 +133,22 @@ internal sealed class GraphQLEndpoint(
         }
         catch (JsonException exception)
         {
-            await RejectAsync(http, number, StatusCodes.Status400BadRequest, $"The body is not a GraphQL request in JSON: {exception.Message}", "BAD_REQUEST").ConfigureAwait(false);
-            return null;
+            return RequestBody.Rejected(StatusCodes.Status400BadRequest, $"The body is not a GraphQL request in JSON: {exception.Message}", "BAD_REQUEST");
         }
         catch (BadHttpRequestException exception)
         {
-            await RejectAsync(http, number, exception.StatusCode, exception.Message, "BAD_REQUEST").ConfigureAwait(false);
-            return null;
+            return RequestBody.Rejected(exception.StatusCode, exception.Message, "BAD_REQUEST");
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Query))
-        {
-            await RejectAsync(http, number, StatusCodes.Status400BadRequest, "The request has no query.", "BAD_REQUEST").ConfigureAwait(false);
-            return null;
-        }
-
-        return request;
+        return string.IsNullOrWhiteSpace(request?.Query)
+            ? RequestBody.Rejected(StatusCodes.Status400BadRequest, "The request has no query.", "BAD_REQUEST")
+            : new RequestBody(request, 0, null, string.Empty);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, int number, EmulatorFault? fault, CancellationToken cancellationToken)
+    private async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, int number, string user, EmulatorFault? fault, CancellationToken cancellationToken)
     {
         var failedEntries = fault?.Kind == EmulatorFaultKind.FailedEntries ? fault.FailedCount : 0;
-        var state = new RequestState(data, faults, pageSize, failedEntries);
+        var state = new RequestState(data, faults, pageSize, failedEntries, number, user);
         return await Executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = EmulatorSchema.Instance,
@@ -216,5 +221,11 @@ internal sealed class GraphQLEndpoint(
         http.Response.ContentType = "text/plain; charset=utf-8";
         var text = $"{status.ToString(CultureInfo.InvariantCulture)} {ReasonPhrases.GetReasonPhrase(status)}: {reason}\n";
         await http.Response.WriteAsync(text, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>A request read from the body, or the status, message and code to reject it with.</summary>
+    private sealed record RequestBody(GraphQLRequest? Request, int ProblemStatus, string? Problem, string ProblemCode)
+    {
+        public static RequestBody Rejected(int status, string problem, string code) => new(null, status, problem, code);
     }
 }

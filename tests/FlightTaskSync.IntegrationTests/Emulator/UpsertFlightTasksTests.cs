@@ -97,7 +97,7 @@ public sealed class UpsertFlightTasksTests
         Assert.Multiple(() =>
         {
             Assert.That(failed.Select(f => f.GetProperty("index").GetInt32()), Is.EqualTo(new[] { 0, 1, 2, 3 }));
-            Assert.That(failed.Select(f => Attribute(f, "key")), Is.EqualTo(new[] { "not_found", "blank", "invalid", "immutable" }));
+            Assert.That(failed.Select(f => Attribute(f, "key")), Is.EqualTo(new[] { "not_found", "blank", "too_long", "immutable" }));
             Assert.That(failed.Select(f => Attribute(f, "attribute")), Is.EqualTo(new[] { "sentera_id", "name", "name", "organization_sentera_id" }));
             Assert.That(failed[2].GetProperty("item").GetProperty("sentera_id").GetString(), Is.EqualTo(id));
             Assert.That(failed[1].GetProperty("item").ValueKind, Is.EqualTo(JsonValueKind.Null));

@@ -49,12 +49,33 @@ internal sealed class EmulatorClient : IDisposable
         return document.RootElement.Clone();
     }
 
-    /// <summary>Posts <c>{"query":..,"variables":..}</c> and returns the parsed answer.</summary>
-    public async Task<JsonElement> QueryAsync(string query, object variables)
+    /// <summary>Posts <c>{"query":..,"variables":..,"operationName":..}</c> and returns the parsed answer.</summary>
+    public async Task<JsonElement> QueryAsync(string query, object variables, string? token = null, string? operationName = null)
     {
-        using var response = await PostAsync(JsonSerializer.Serialize(new { query, variables }));
+        using var response = await PostAsync(JsonSerializer.Serialize(new { query, variables, operationName }), token);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
+    }
+
+    /// <summary>Runs <c>upsert_flight_tasks</c> and returns its result, failing the test on a GraphQL error.</summary>
+    public Task<JsonElement> UpsertAsync(params object[] entries) => UpsertAsync(token: null, entries);
+
+    /// <summary>Runs <c>upsert_flight_tasks</c> with a given bearer token.</summary>
+    public async Task<JsonElement> UpsertAsync(string? token, params object[] entries) =>
+        DataOf(await QueryAsync(MutationRequests.Upsert, new { tasks = entries }, token), "upsert_flight_tasks");
+
+    /// <summary>Runs <c>begin_tasks</c> and returns its result, failing the test on a GraphQL error.</summary>
+    public async Task<JsonElement> BeginAsync(params string[] ids) =>
+        DataOf(await QueryAsync(MutationRequests.Begin, new { ids }), "begin_tasks");
+
+    /// <summary>Runs <c>delete_tasks</c> and returns the deleted tasks, failing the test on a GraphQL error.</summary>
+    public async Task<JsonElement> DeleteAsync(IEnumerable<string> ids, string? field = null) =>
+        DataOf(await QueryAsync(MutationRequests.Delete, new { ids, field }), "delete_tasks");
+
+    private static JsonElement DataOf(JsonElement root, string field)
+    {
+        Assert.That(root.TryGetProperty("errors", out _), Is.False, () => root.ToString());
+        return root.GetProperty("data").GetProperty(field);
     }
 
     public void Dispose() => Http.Dispose();
