@@ -72,7 +72,7 @@ try
     {
         options.Endpoint = endpoint;
         options.DatabasePath = databasePath;
-        options.AccessTokenProvider = _ => ValueTask.FromResult(token);
+        options.AccessTokenProvider = _ => Task.FromResult(token);
 
         // Quick retries, so the offline attempt at the end gives up in seconds.
         options.MaxRetryAttempts = 2;

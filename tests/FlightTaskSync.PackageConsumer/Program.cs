@@ -26,7 +26,7 @@ services.AddFlightTaskSync(o =>
 {
     o.Endpoint = emulator.Endpoint;
     o.DatabasePath = Path.Combine(folder, "flighttasks.db");
-    o.AccessTokenProvider = _ => ValueTask.FromResult(emulator.AccessToken);
+    o.AccessTokenProvider = _ => Task.FromResult(emulator.AccessToken);
 });
 // The background sync, as README registers it, for a second scope (one organization without its
 // descendants). Its hosted service is started by hand below, as a generic host would.

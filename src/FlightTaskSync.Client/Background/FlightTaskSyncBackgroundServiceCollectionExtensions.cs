@@ -20,7 +20,11 @@ public static class FlightTaskSyncBackgroundServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds the scopes and sets the interval and backoff.</param>
     /// <returns>The same service collection.</returns>
-    /// <remarks>Any app on the generic host runs it (<c>Host.CreateApplicationBuilder</c>, ASP.NET Core, MAUI with a host).</remarks>
+    /// <remarks>
+    /// Any app on the generic host runs it (<c>Host.CreateApplicationBuilder</c>, ASP.NET Core, MAUI with a host).
+    /// The options are validated when the host starts: at least one scope is required, and an
+    /// <see cref="OptionsValidationException"/> names any setting out of range.
+    /// </remarks>
     public static IServiceCollection AddFlightTaskSyncBackgroundService(this IServiceCollection services, Action<FlightTaskBackgroundSyncOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -33,6 +37,7 @@ public static class FlightTaskSyncBackgroundServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlightTaskBackgroundSyncOptions>, FlightTaskBackgroundSyncOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlightTaskBackgroundSyncOptions>, FlightTaskBackgroundSyncOptionsRules>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(static sp => new FlightTaskBackgroundSync(
             sp.GetRequiredService<IFlightTaskSyncClient>(),

@@ -202,7 +202,7 @@ public sealed class FlightTaskBackgroundSyncTests
         {
             o.Endpoint = _server.Endpoint;
             o.DatabasePath = _folder.File("flighttasks.db");
-            o.AccessTokenProvider = _ => ValueTask.FromResult("token");
+            o.AccessTokenProvider = _ => Task.FromResult("token");
             o.MaxRetryAttempts = 0;
             o.AttemptTimeout = TimeSpan.FromHours(1);
         });

@@ -74,7 +74,7 @@ public sealed class FieldAgentClientTests
         var services = new ServiceCollection();
         services.AddFieldAgentClient().ConfigureHttpClient(
             client => client.BaseAddress = _server.GraphQLEndpoint(),
-            http => http.AddHttpMessageHandler(() => new BearerTokenHandler(_ => ValueTask.FromResult("field-token"))));
+            http => http.AddHttpMessageHandler(() => new BearerTokenHandler(_ => Task.FromResult("field-token"))));
         _services = services.BuildServiceProvider();
     }
 
