@@ -2,6 +2,7 @@ using FlightTaskSync.Client.Tests.TestDoubles;
 using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -194,9 +195,58 @@ public sealed class FlightTaskBackgroundSyncTests
         Assert.That(services.Count(d => d.ServiceType == typeof(IHostedService)), Is.EqualTo(1));
     }
 
-    private IHost BuildHost(Action<FlightTaskBackgroundSyncOptions>? configure = null)
+    [Test]
+    public void Start_NoScope_FailsSayingToAddOne()
+    {
+        using var host = BuildHost(o => o.Scopes.Clear());
+
+        var thrown = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(thrown.Message, Does.Contain("Scopes is empty: add the scopes to sync"));
+    }
+
+    [TestCase(0, "Interval is 00:00:00: set it from 00:00:01 to 7.00:00:00")]
+    [TestCase(-1, "Interval is -00:00:01: set it from 00:00:01 to 7.00:00:00")]
+    public void Start_IntervalOutOfRange_FailsGivingTheRange(int seconds, string expected)
+    {
+        using var host = BuildHost(o => o.Interval = TimeSpan.FromSeconds(seconds));
+
+        var thrown = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(thrown.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public async Task RoundWithAFailedSync_LogsTheExceptionOnce()
+    {
+        var logs = new CapturingLoggerProvider();
+        _server.Enqueue(FakeResponse.WithStatus(503));
+        using var host = BuildHost(logs: logs);
+        var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
+
+        await host.StartAsync();
+        await WaitUntilAsync(() => _server.Requests.Count >= 2 && background.NextRoundAt is not null);
+        await host.StopAsync();
+
+        var withException = logs.Entries.Where(e => e.Exception is not null).ToList();
+        var roundFailed = logs.Entries.Where(e => e.EventId.Id == 3002).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(withException.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1005 }), "the sync logs the failure with its exception, once");
+            Assert.That(roundFailed, Has.Count.EqualTo(1));
+            Assert.That(roundFailed[0].Exception, Is.Null, "the background service does not log it a second time");
+            Assert.That(roundFailed[0].Message, Does.Contain(nameof(FlightTaskSyncUnavailableException)));
+        });
+    }
+
+    private IHost BuildHost(Action<FlightTaskBackgroundSyncOptions>? configure = null, CapturingLoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddSingleton<TimeProvider>(_clock);
         builder.Services.AddFlightTaskSync(o =>
         {
