@@ -57,11 +57,13 @@ try
         scope = new SyncScope(arguments.Organization!, arguments.IncludeDescendants);
     }
 
-    var databasePath = arguments.DatabasePath
-        ?? Path.Combine(Path.GetTempPath(), "flighttasksync-sample", $"flighttasks-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+    // The SDK takes a full path only; on a command line, a relative one means the current folder.
+    var databasePath = arguments.DatabasePath is { } given
+        ? Path.GetFullPath(given)
+        : Path.Combine(Path.GetTempPath(), "flighttasksync-sample", $"flighttasks-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
     var endpoint = emulator?.Endpoint ?? arguments.Endpoint!;
 
-    // Registered exactly as README tells apps to.
+    // Registered exactly as the package README tells apps to.
     var services = new ServiceCollection();
     if (arguments.Verbose)
     {

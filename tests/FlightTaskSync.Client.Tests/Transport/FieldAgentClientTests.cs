@@ -13,7 +13,7 @@ namespace FlightTaskSync.Client.Tests.Transport;
 /// <summary>The generated FieldAgent client, registered as StrawberryShake's would be, against WireMock.Net.</summary>
 public sealed class FieldAgentClientTests
 {
-    // The example of ../shared/api/sync_flight_tasks.seed.txt: its ids, hashes, status and
+    // The request/response example of the server's own description of sync_flight_tasks: its ids, hashes, status and
     // remaining count, with the fields and __typename the SDK's operation selects.
     private const string SeedExampleResponse = """
         {
