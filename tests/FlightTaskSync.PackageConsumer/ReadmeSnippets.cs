@@ -21,7 +21,7 @@ internal abstract partial class ReadmeSnippets
     protected SyncScope scope = null!;
     protected IFlightTaskSyncClient sync = null!;
     protected IFlightTaskStore store = null!;
-    protected CancellationToken ct;
+    protected CancellationToken ct = CancellationToken.None;
     protected IDispatcher dispatcher = null!;
 
     /// <summary>An app's OAuth2 token source, as most have one.</summary>

@@ -196,6 +196,47 @@ public sealed class FlightTaskBackgroundSyncTests
     }
 
     [Test]
+    public async Task KeyedBackgroundServices_EachSyncsItsOwnAccountsScopesIntoItsOwnDatabase()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        foreach (var (key, scope) in new[] { ("account-a", Acme), ("account-b", Beta) })
+        {
+            builder.Services.AddFlightTaskSync(key, o =>
+            {
+                o.Endpoint = _server.Endpoint;
+                o.DatabasePath = _folder.File(key + ".db");
+                o.AccessTokenProvider = _ => Task.FromResult("token-" + key);
+                o.AttemptTimeout = TimeSpan.FromHours(1);
+            });
+            builder.Services.AddFlightTaskSyncBackgroundService(key, o => o.Scopes.Add(scope));
+            builder.Services.AddFlightTaskSyncBackgroundService(key, o => o.Interval = TimeSpan.FromMinutes(10));
+        }
+
+        using var host = builder.Build();
+        var a = host.Services.GetRequiredKeyedService<IFlightTaskBackgroundSync>("account-a");
+        var b = host.Services.GetRequiredKeyedService<IFlightTaskBackgroundSync>("account-b");
+
+        await host.StartAsync();
+        await WaitUntilAsync(() => _server.Requests.Count >= 2 && a.NextRoundAt is not null && b.NextRoundAt is not null);
+        var nextRoundOfA = a.NextRoundAt;
+        await host.StopAsync();
+
+        var storeA = host.Services.GetRequiredKeyedService<IFlightTaskStore>("account-a");
+        var storeB = host.Services.GetRequiredKeyedService<IFlightTaskStore>("account-b");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(host.Services.GetServices<IHostedService>().OfType<IFlightTaskBackgroundSync>().Count(), Is.EqualTo(2), "one hosted service per key");
+            Assert.That(a, Is.Not.SameAs(b));
+            Assert.That(await storeA.CountAsync(Acme), Is.EqualTo(20));
+            Assert.That(await storeA.CountAsync(Beta), Is.Zero);
+            Assert.That(await storeB.CountAsync(Beta), Is.EqualTo(10));
+            Assert.That(await storeB.CountAsync(Acme), Is.Zero);
+            Assert.That(nextRoundOfA - _clock.GetUtcNow(), Is.GreaterThan(TimeSpan.FromMinutes(8)), "the second configure set the interval");
+        });
+    }
+
+    [Test]
     public void Start_NoScope_FailsSayingToAddOne()
     {
         using var host = BuildHost(o => o.Scopes.Clear());
