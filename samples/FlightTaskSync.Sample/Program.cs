@@ -57,11 +57,13 @@ try
         scope = new SyncScope(arguments.Organization!, arguments.IncludeDescendants);
     }
 
-    var databasePath = arguments.DatabasePath
-        ?? Path.Combine(Path.GetTempPath(), "flighttasksync-sample", $"flighttasks-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
+    // The SDK takes a full path only; on a command line, a relative one means the current folder.
+    var databasePath = arguments.DatabasePath is { } given
+        ? Path.GetFullPath(given)
+        : Path.Combine(Path.GetTempPath(), "flighttasksync-sample", $"flighttasks-{DateTime.UtcNow:yyyyMMdd-HHmmss}.db");
     var endpoint = emulator?.Endpoint ?? arguments.Endpoint!;
 
-    // Registered exactly as README tells apps to.
+    // Registered exactly as the package README tells apps to.
     var services = new ServiceCollection();
     if (arguments.Verbose)
     {
@@ -72,7 +74,7 @@ try
     {
         options.Endpoint = endpoint;
         options.DatabasePath = databasePath;
-        options.AccessTokenProvider = _ => ValueTask.FromResult(token);
+        options.AccessTokenProvider = _ => Task.FromResult(token);
 
         // Quick retries, so the offline attempt at the end gives up in seconds.
         options.MaxRetryAttempts = 2;

@@ -85,9 +85,12 @@ public sealed class FlightTask
 
     /// <summary>
     /// Gets the task's JSON object exactly as the server sent it, including fields this model does
-    /// not have yet. It can be large: read it when you need a field the model lacks.
+    /// not have yet. It is most of a task's size, so it is read only when asked for:
+    /// <see cref="IFlightTaskStore.GetAsync"/> always reads it; in the tasks
+    /// <see cref="IFlightTaskStore.ListAsync(SyncScope, FlightTaskQuery?, CancellationToken)"/> returns it is
+    /// <see langword="null"/> unless <see cref="FlightTaskQuery.IncludeRawJson"/> is set.
     /// </summary>
-    public required string RawJson { get; init; }
+    public string? RawJson { get; init; }
 
     /// <summary>
     /// Gets when this copy of the task was written to the local store (UTC). The store sets it when

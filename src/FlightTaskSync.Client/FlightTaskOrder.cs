@@ -1,7 +1,7 @@
 namespace FlightTaskSync.Client;
 
 /// <summary>
-/// What <see cref="IFlightTaskStore.ListAsync"/> sorts by. Ties are always broken by the task's
+/// What <see cref="IFlightTaskStore.ListAsync(SyncScope, FlightTaskQuery?, CancellationToken)"/> sorts by. Ties are always broken by the task's
 /// <see cref="FlightTask.SenteraId"/>, in the same direction, so every order is stable.
 /// </summary>
 public enum FlightTaskOrder

@@ -1,9 +1,10 @@
 namespace FlightTaskSync.Client;
 
 /// <summary>
-/// What <see cref="IFlightTaskStore.ListAsync"/> returns: filters (all optional, combined with AND),
-/// an order and a page. The default query lists every task of the scope by
-/// <see cref="FlightTaskOrder.UpdatedAt"/>, oldest change first.
+/// What <see cref="IFlightTaskStore.ListAsync(SyncScope, FlightTaskQuery?, CancellationToken)"/> returns: filters (all optional, combined with AND),
+/// an order and a page. The default query lists the first 1,000 tasks of the scope by
+/// <see cref="FlightTaskOrder.UpdatedAt"/>, oldest change first, without their raw JSON.
+/// <see cref="IFlightTaskStore.CountAsync(SyncScope, FlightTaskQuery?, CancellationToken)"/> takes the filters alone.
 /// </summary>
 public sealed class FlightTaskQuery
 {
@@ -34,7 +35,20 @@ public sealed class FlightTaskQuery
     /// <value>The default value is 0.</value>
     public int Skip { get; init; }
 
-    /// <summary>Gets the most tasks to return (1 or more), or <see langword="null"/> for all.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public int? Take { get; init; }
+    /// <summary>
+    /// Gets the most tasks to return: a page. A list never reads an unbounded number of tasks by
+    /// itself; to read more, raise it or ask for the next page with <see cref="Skip"/>
+    /// (<see cref="IFlightTaskStore.CountAsync(SyncScope, FlightTaskQuery?, CancellationToken)"/> says how many match). 0 returns none.
+    /// </summary>
+    /// <value>The default value is 1,000; 0 or more.</value>
+    public int Take { get; init; } = 1000;
+
+    /// <summary>
+    /// Gets whether the listed tasks carry their <see cref="FlightTask.RawJson"/>. The server's JSON of
+    /// a task is most of its size, and a list seldom needs it: by default it is not read, and
+    /// <see cref="FlightTask.RawJson"/> is <see langword="null"/> in the listed tasks.
+    /// <see cref="IFlightTaskStore.GetAsync"/> always reads it.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool IncludeRawJson { get; init; }
 }

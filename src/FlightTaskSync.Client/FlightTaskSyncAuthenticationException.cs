@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace FlightTaskSync.Client;
 
 /// <summary>
@@ -29,7 +27,4 @@ public sealed class FlightTaskSyncAuthenticationException : FlightTaskSyncExcept
         : base(message, innerException)
     {
     }
-
-    /// <summary>Gets the HTTP status the server answered (401 or 403), when it answered.</summary>
-    public HttpStatusCode? StatusCode { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace FlightTaskSync.Client;
 
 /// <summary>
@@ -28,4 +30,13 @@ public class FlightTaskSyncException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Gets the HTTP status of the server's answer that ended the sync, when an answer did: 401 or 403
+    /// for <see cref="FlightTaskSyncAuthenticationException"/>, the 4xx of a
+    /// <see cref="FlightTaskSyncRejectedException"/>, the last 408, 429 or 5xx of a
+    /// <see cref="FlightTaskSyncUnavailableException"/>. <see langword="null"/> when no status was
+    /// involved: a network failure, a GraphQL error in a 200 answer, a stall, a store failure.
+    /// </summary>
+    public HttpStatusCode? StatusCode { get; init; }
 }

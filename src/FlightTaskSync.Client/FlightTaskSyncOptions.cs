@@ -13,19 +13,35 @@ public sealed class FlightTaskSyncOptions
     /// <summary>
     /// The name of the <see cref="HttpClient"/> FlightTaskSync sends its requests with. Use it to
     /// add your own handlers: <c>services.AddHttpClient(FlightTaskSyncOptions.HttpClientName).AddHttpMessageHandler(...)</c>.
+    /// A registration with a service key uses <see cref="GetHttpClientName(string)"/> instead.
+    /// The client logs nothing through <see cref="Microsoft.Extensions.Logging.ILogger"/> by itself (the sync logs each page);
+    /// <c>.AddDefaultLogger()</c> on it brings back the HttpClient factory's request logs.
     /// </summary>
-    public const string HttpClientName = Transport.FieldAgentClient.ClientName;
+    public const string HttpClientName = "FlightTaskSync";
+
+    /// <summary>
+    /// Gives the name of the <see cref="HttpClient"/> of a registration made with a service key,
+    /// <c>services.AddFlightTaskSync("account-a", options => ...)</c>, to add handlers to it as to
+    /// <see cref="HttpClientName"/>.
+    /// </summary>
+    /// <param name="serviceKey">The service key given to <c>AddFlightTaskSync</c>.</param>
+    /// <returns><see cref="HttpClientName"/>, a colon and the key: <c>FlightTaskSync:account-a</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is null, empty or white space.</exception>
+    public static string GetHttpClientName(string serviceKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
+        return HttpClientName + ":" + serviceKey;
+    }
 
     /// <summary>Gets or sets the FieldAgent GraphQL endpoint, e.g. <c>https://api.sentera.com/graphql</c>.</summary>
     /// <value>No default: required. Must be <c>https</c>, or <c>http</c> to a loopback address (an emulator on this machine),
     /// unless <see cref="AllowUnencryptedHttp"/> is set.</value>
-    [Required]
     public Uri? Endpoint { get; set; }
 
     /// <summary>Gets or sets the path of the SQLite database file that holds the offline copy.</summary>
-    /// <value>No default: required. The folder is created when missing. Use a folder private to the app,
-    /// e.g. under <see cref="Environment.SpecialFolder.LocalApplicationData"/>.</value>
-    [Required]
+    /// <value>No default: required, and a full path: a relative path is refused, as the working directory of an
+    /// app (a MAUI app's above all) is often not writable. The folder is created when missing. Use a folder private
+    /// to the app, e.g. under <see cref="Environment.SpecialFolder.LocalApplicationData"/>.</value>
     public string? DatabasePath { get; set; }
 
     /// <summary>
@@ -33,28 +49,24 @@ public sealed class FlightTaskSyncOptions
     /// <c>Authorization: Bearer</c>). It is called for every request, so it should return a cached
     /// token and refresh it only when it expires. After a 401 it is asked once more before the sync fails.
     /// </summary>
-    /// <value>No default: required.</value>
-    [Required]
-    public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
+    /// <value>No default: required. It cannot come from configuration: set it in code.</value>
+    public Func<CancellationToken, Task<string>>? AccessTokenProvider { get; set; }
 
     /// <summary>Gets or sets how many times a failed page request is retried (network errors, timeouts, 408, 429, 5xx).</summary>
-    /// <value>The default value is 5.</value>
+    /// <value>The default value is 5; from 0 to 100.</value>
     [Range(0, 100)]
     public int MaxRetryAttempts { get; set; } = 5;
 
     /// <summary>Gets or sets the delay before the first retry; each further retry waits about twice as long, with jitter.</summary>
-    /// <value>The default value is 1 second.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    /// <value>The default value is 1 second; from 0 to 10 minutes.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the longest delay between two attempts, <c>Retry-After</c> included.</summary>
-    /// <value>The default value is 60 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    /// <value>The default value is 60 seconds; from 0 to 1 hour, and at least <see cref="RetryBaseDelay"/>.</value>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Gets or sets how long one attempt at one page (send, receive and read) may take before it is abandoned and retried.</summary>
-    /// <value>The default value is 100 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    /// <value>The default value is 100 seconds; from 1 second to 1 hour.</value>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
@@ -62,7 +74,7 @@ public sealed class FlightTaskSyncOptions
     /// was (or raise it) before the sync stops with <see cref="FlightTaskSyncStalledException"/>.
     /// A server that changes tasks during a sync can hold the count for a page or two.
     /// </summary>
-    /// <value>The default value is 5.</value>
+    /// <value>The default value is 5; from 1 to 1,000.</value>
     [Range(1, 1000)]
     public int MaxPagesWithoutProgress { get; set; } = 5;
 
@@ -77,8 +89,7 @@ public sealed class FlightTaskSyncOptions
     /// resync removes what it no longer has. <see langword="null"/> never does one by itself
     /// (<see cref="IFlightTaskSyncClient.FullResyncAsync"/> still can).
     /// </summary>
-    /// <value>The default value is 7 days.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    /// <value>The default value is 7 days; from 0 to 3,650 days.</value>
     public TimeSpan? FullResyncInterval { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace FlightTaskSync.Client;
 
 /// <summary>
@@ -29,9 +27,6 @@ public sealed class FlightTaskSyncRejectedException : FlightTaskSyncException
         : base(message, innerException)
     {
     }
-
-    /// <summary>Gets the HTTP status of the response, when it was not a success status.</summary>
-    public HttpStatusCode? StatusCode { get; init; }
 
     /// <summary>Gets the errors the server reported, each as <c>CODE: message</c> or just the message.</summary>
     public IReadOnlyList<string> ServerErrors { get; init; } = [];

@@ -1,11 +1,6 @@
-using System.Net;
 using FlightTaskSync.Client;
-using FlightTaskSync.Client.Storage;
-using FlightTaskSync.Client.Sync;
-using FlightTaskSync.Client.Transport;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using FlightTaskSync.Client.Registration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,74 +21,63 @@ public static class FlightTaskSyncServiceCollectionExtensions
     /// The options are validated when the host starts (or when the first service is resolved
     /// without a host); an <see cref="OptionsValidationException"/> says which setting to fix.
     /// HTTP goes through <see cref="IHttpClientFactory"/> with the client named
-    /// <see cref="FlightTaskSyncOptions.HttpClientName"/>. <see cref="TimeProvider"/> and logging
-    /// come from the container when registered.
+    /// <see cref="FlightTaskSyncOptions.HttpClientName"/>. <see cref="TimeProvider"/>, logging and
+    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> come from the container when registered.
     /// </remarks>
-    public static IServiceCollection AddFlightTaskSync(this IServiceCollection services, Action<FlightTaskSyncOptions> configure)
+    public static IServiceCollection AddFlightTaskSync(this IServiceCollection services, Action<FlightTaskSyncOptions> configure) =>
+        FlightTaskSyncRegistration.Add(services, serviceKey: null, configuration: null, configure);
+
+    /// <summary>
+    /// Registers FlightTaskSync as <see cref="AddFlightTaskSync(IServiceCollection, Action{FlightTaskSyncOptions})"/> does,
+    /// with its options read from configuration first (a section of appsettings.json, say), then
+    /// <paramref name="configure"/>, which must at least set <see cref="FlightTaskSyncOptions.AccessTokenProvider"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section that holds the options by name, e.g. <c>builder.Configuration.GetSection("FlightTaskSync")</c>:
+    /// <c>Endpoint</c>, <c>DatabasePath</c> (a full path), <c>MaxRetryAttempts</c>, <c>AttemptTimeout</c> (<c>00:01:40</c>), ...</param>
+    /// <param name="configure">Sets the token provider, and anything configuration should not decide.</param>
+    /// <returns>The same service collection.</returns>
+    /// <remarks>The values are read once, when the services are first made; a configuration reload does not change a running registration.</remarks>
+    public static IServiceCollection AddFlightTaskSync(this IServiceCollection services, IConfiguration configuration, Action<FlightTaskSyncOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-
-        services.AddOptions<FlightTaskSyncOptions>().Configure(configure).ValidateOnStart();
-        if (services.Any(d => d.ServiceType == typeof(FlightTaskSyncMarker)))
-        {
-            return services;
-        }
-
-        services.AddSingleton<FlightTaskSyncMarker>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlightTaskSyncOptions>, FlightTaskSyncOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlightTaskSyncOptions>, FlightTaskSyncOptionsRules>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        // Registered before the generated client's own default, which TryAdd then leaves alone.
-        services.TryAddKeyedSingleton<IGraphQLConnection>(
-            FieldAgentClient.ClientName,
-            static (sp, _) => new GraphQLHttpConnection(
-                () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(FieldAgentClient.ClientName),
-                sp.GetRequiredService<TimeProvider>(),
-                Options(sp).MaxResponseBytes));
-        services.AddFieldAgentClient().ConfigureHttpClient(
-            (sp, client) =>
-            {
-                client.BaseAddress = Options(sp).Endpoint;
-
-                // Each attempt has its own timeout in the resilience pipeline instead.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            },
-            http => http
-                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-                {
-                    AutomaticDecompression = DecompressionMethods.All,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                })
-                .AddHttpMessageHandler(sp => new BearerTokenHandler(Options(sp).AccessTokenProvider!))
-                .AddHttpMessageHandler(() => new RequestSizeHandler()));
-
-        services.TryAddSingleton(static sp => new FlightTaskDatabase(Options(sp).DatabasePath!));
-        services.TryAddSingleton(static sp => new SqliteFlightTaskStore(sp.GetRequiredService<FlightTaskDatabase>(), sp.GetRequiredService<TimeProvider>(), Logger<SqliteFlightTaskStore>(sp)));
-        services.TryAddSingleton<IFlightTaskStore>(static sp => sp.GetRequiredService<SqliteFlightTaskStore>());
-        services.TryAddSingleton<IPageStore>(static sp => sp.GetRequiredService<SqliteFlightTaskStore>());
-
-        services.TryAddSingleton(static sp => new PageFetcher(
-            sp.GetRequiredService<ISyncFlightTasksQuery>(),
-            PageResiliencePipelineFactory.Create(Options(sp), sp.GetRequiredService<TimeProvider>(), Logger<FlightTaskSyncClient>(sp))));
-        services.TryAddSingleton(static sp => new ScopeSyncLock(Options(sp).DatabasePath!, Logger<FlightTaskSyncClient>(sp)));
-        services.TryAddSingleton<IFlightTaskSyncClient>(static sp => new FlightTaskSyncClient(
-            sp.GetRequiredService<PageFetcher>(),
-            sp.GetRequiredService<IPageStore>(),
-            sp.GetRequiredService<ScopeSyncLock>(),
-            Options(sp),
-            sp.GetRequiredService<TimeProvider>(),
-            Logger<FlightTaskSyncClient>(sp)));
-        return services;
+        ArgumentNullException.ThrowIfNull(configuration);
+        return FlightTaskSyncRegistration.Add(services, serviceKey: null, configuration, configure);
     }
 
-    private static FlightTaskSyncOptions Options(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<FlightTaskSyncOptions>>().Value;
+    /// <summary>
+    /// Registers a FlightTaskSync of its own under a service key, for an app with several accounts (one
+    /// database per signed-in user, say): <see cref="IFlightTaskSyncClient"/> and <see cref="IFlightTaskStore"/>
+    /// as keyed singletons, resolved with <c>[FromKeyedServices("account-a")]</c> or
+    /// <c>GetRequiredKeyedService&lt;IFlightTaskSyncClient&gt;("account-a")</c>. Each key has its own options,
+    /// database, HTTP client (named <see cref="FlightTaskSyncOptions.GetHttpClientName(string)"/>) and sync lock;
+    /// a registration without a key can sit beside them. Calling it again with the same key is harmless;
+    /// a second <paramref name="configure"/> applies after the first.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The key of this registration; not empty.</param>
+    /// <param name="configure">Sets the options of this key.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is null, empty or white space.</exception>
+    public static IServiceCollection AddFlightTaskSync(this IServiceCollection services, string serviceKey, Action<FlightTaskSyncOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
+        return FlightTaskSyncRegistration.Add(services, serviceKey, configuration: null, configure);
+    }
 
-    private static ILogger<T> Logger<T>(IServiceProvider services) =>
-        services.GetService<ILoggerFactory>()?.CreateLogger<T>() ?? NullLogger<T>.Instance;
-
-    /// <summary>Marks a collection that already holds the registrations, so a second call adds none twice.</summary>
-    private sealed class FlightTaskSyncMarker;
+    /// <summary>
+    /// Registers a FlightTaskSync under a service key, as <see cref="AddFlightTaskSync(IServiceCollection, string, Action{FlightTaskSyncOptions})"/>
+    /// does, with its options read from configuration first, then <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="serviceKey">The key of this registration; not empty.</param>
+    /// <param name="configuration">The section that holds the options of this key.</param>
+    /// <param name="configure">Sets the token provider, and anything configuration should not decide.</param>
+    /// <returns>The same service collection.</returns>
+    /// <exception cref="ArgumentException"><paramref name="serviceKey"/> is null, empty or white space.</exception>
+    public static IServiceCollection AddFlightTaskSync(this IServiceCollection services, string serviceKey, IConfiguration configuration, Action<FlightTaskSyncOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceKey);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return FlightTaskSyncRegistration.Add(services, serviceKey, configuration, configure);
+    }
 }

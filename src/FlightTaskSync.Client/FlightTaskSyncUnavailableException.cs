@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace FlightTaskSync.Client;
 
 /// <summary>
@@ -29,9 +27,6 @@ public sealed class FlightTaskSyncUnavailableException : FlightTaskSyncException
         : base(message, innerException)
     {
     }
-
-    /// <summary>Gets the HTTP status of the last response, when there was one.</summary>
-    public HttpStatusCode? StatusCode { get; init; }
 
     /// <summary>Gets how many attempts were made at the failing page.</summary>
     public int Attempts { get; init; }

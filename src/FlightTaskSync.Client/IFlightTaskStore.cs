@@ -14,13 +14,25 @@ public interface IFlightTaskStore
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> or <paramref name="senteraId"/> is null.</exception>
     Task<FlightTask?> GetAsync(SyncScope scope, string senteraId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists the tasks held for a scope that match a query, in the query's order.</summary>
+    /// <summary>Lists the tasks held for a scope, at most 1,000, by <see cref="FlightTaskOrder.UpdatedAt"/>, without their <see cref="FlightTask.RawJson"/>.</summary>
     /// <param name="scope">The scope to list.</param>
-    /// <param name="query">Filters, order and page; <see langword="null"/> lists every task by <see cref="FlightTaskOrder.UpdatedAt"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The matching tasks; empty when the scope holds none.</returns>
+    /// <returns>The tasks; empty when the scope holds none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The query's <see cref="FlightTaskQuery.Skip"/> is negative or its <see cref="FlightTaskQuery.Take"/> is less than 1.</exception>
+    Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists one page of the tasks held for a scope that match a query, in the query's order: at
+    /// most <see cref="FlightTaskQuery.Take"/> tasks (1,000 by default) after skipping
+    /// <see cref="FlightTaskQuery.Skip"/>. The tasks' <see cref="FlightTask.RawJson"/> is read only
+    /// when <see cref="FlightTaskQuery.IncludeRawJson"/> is set.
+    /// </summary>
+    /// <param name="scope">The scope to list.</param>
+    /// <param name="query">Filters, order and page; <see langword="null"/> is the default query: the first 1,000 tasks by <see cref="FlightTaskOrder.UpdatedAt"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The matching tasks of the page; empty when none match or <see cref="FlightTaskQuery.Take"/> is 0.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The query's <see cref="FlightTaskQuery.Skip"/> or <see cref="FlightTaskQuery.Take"/> is negative, or one of its enums is not a defined value.</exception>
     Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>Counts the tasks held for a scope.</summary>
@@ -28,18 +40,19 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>How many tasks the scope holds; 0 for a scope never synced.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
-    Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken = default);
+    Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Counts the tasks held for a scope that match a query's filters. The query's order,
-    /// <see cref="FlightTaskQuery.Skip"/> and <see cref="FlightTaskQuery.Take"/> do not apply to a count.
+    /// Counts the tasks held for a scope that match a query's filters: what <see cref="ListAsync(SyncScope, FlightTaskQuery?, CancellationToken)"/>
+    /// would list with no page. The query's order, <see cref="FlightTaskQuery.Skip"/> and <see cref="FlightTaskQuery.Take"/> do not apply to a count.
     /// </summary>
     /// <param name="scope">The scope to count.</param>
-    /// <param name="query">The filters.</param>
+    /// <param name="query">The filters; <see langword="null"/> counts every task of the scope.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>How many of the scope's tasks match.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="scope"/> or <paramref name="query"/> is null.</exception>
-    Task<int> CountAsync(SyncScope scope, FlightTaskQuery query, CancellationToken cancellationToken = default);
+    /// <returns>How many of the scope's tasks match; 0 for a scope never synced.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">One of the query's enums is not a defined value.</exception>
+    Task<int> CountAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Forgets everything held for a scope, its tasks and its sync bookkeeping, in one transaction.

@@ -8,6 +8,7 @@ namespace FlightTaskSync.Client.Tests;
 public sealed class FlightTaskSyncServiceCollectionExtensionsTests
 {
     private static readonly SyncScope Scope = new(FakeTask.OrganizationId("acme001"));
+    private static readonly string AbsoluteDatabasePath = Path.Combine(Path.GetTempPath(), "never-opened", "tasks.db");
 
     [Test]
     public async Task AddFlightTaskSync_CalledTwice_RegistersEachServiceOnceAndSendsOneToken()
@@ -20,7 +21,7 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         {
             o.Endpoint = server.Endpoint;
             o.DatabasePath = folder.File("tasks.db");
-            o.AccessTokenProvider = _ => ValueTask.FromResult("secret-token");
+            o.AccessTokenProvider = _ => Task.FromResult("secret-token");
         };
 
         services.AddFlightTaskSync(configure);
@@ -44,8 +45,8 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         services.AddFlightTaskSync(o =>
         {
             o.Endpoint = new Uri("https://api.sentera.com/graphql");
-            o.DatabasePath = "tasks.db";
-            o.AccessTokenProvider = _ => ValueTask.FromResult("t");
+            o.DatabasePath = AbsoluteDatabasePath;
+            o.AccessTokenProvider = _ => Task.FromResult("t");
             o.MaxRetryAttempts = 2;
         });
         services.AddFlightTaskSync(o => o.AttemptTimeout = TimeSpan.FromSeconds(9));
@@ -71,7 +72,7 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         {
             o.Endpoint = server.Endpoint;
             o.DatabasePath = folder.File("tasks.db");
-            o.AccessTokenProvider = _ => ValueTask.FromResult("t");
+            o.AccessTokenProvider = _ => Task.FromResult("t");
         });
         services.AddHttpClient(FlightTaskSyncOptions.HttpClientName).AddHttpMessageHandler(() => handler);
         await using var provider = services.BuildServiceProvider();
@@ -90,7 +91,7 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         {
             o.Endpoint = new Uri("https://api.sentera.com/graphql");
             o.DatabasePath = folder.File("tasks.db");
-            o.AccessTokenProvider = _ => ValueTask.FromResult("t");
+            o.AccessTokenProvider = _ => Task.FromResult("t");
         });
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 
@@ -105,20 +106,22 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         });
     }
 
-    [TestCase(null, "tasks.db", true, "Endpoint is required")]
-    [TestCase("graphql", "tasks.db", true, "is relative")]
-    [TestCase("http://api.example.com/graphql", "tasks.db", true, "unencrypted http")]
-    [TestCase("ftp://api.example.com/graphql", "tasks.db", true, "must be an https")]
+    [TestCase(null, "/data/tasks.db", true, "Endpoint is required")]
+    [TestCase("graphql", "/data/tasks.db", true, "is relative")]
+    [TestCase("http://api.example.com/graphql", "/data/tasks.db", true, "unencrypted http")]
+    [TestCase("ftp://api.example.com/graphql", "/data/tasks.db", true, "must be an https")]
     [TestCase("https://api.sentera.com/graphql", null, true, "DatabasePath is required")]
-    [TestCase("https://api.sentera.com/graphql", "tasks.db", false, "AccessTokenProvider is required")]
+    [TestCase("https://api.sentera.com/graphql", "tasks.db", true, "DatabasePath 'tasks.db' is relative: give a full path")]
+    [TestCase("https://api.sentera.com/graphql", "data/tasks.db", true, "SpecialFolder.LocalApplicationData")]
+    [TestCase("https://api.sentera.com/graphql", "/data/tasks.db", false, "AccessTokenProvider is required")]
     public async Task AddFlightTaskSync_InvalidOptions_FailWithAMessageNamingTheSetting(string? endpoint, string? database, bool withToken, string expected)
     {
         var services = new ServiceCollection();
         services.AddFlightTaskSync(o =>
         {
             o.Endpoint = endpoint is null ? null : new Uri(endpoint, UriKind.RelativeOrAbsolute);
-            o.DatabasePath = database;
-            o.AccessTokenProvider = withToken ? _ => ValueTask.FromResult("t") : null;
+            o.DatabasePath = database is null ? null : database.StartsWith('/') ? Path.Combine(Path.GetTempPath(), database[1..]) : database;
+            o.AccessTokenProvider = withToken ? _ => Task.FromResult("t") : null;
         });
         await using var provider = services.BuildServiceProvider();
 
@@ -134,8 +137,8 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         services.AddFlightTaskSync(o =>
         {
             o.Endpoint = new Uri("https://api.sentera.com/graphql");
-            o.DatabasePath = "tasks.db";
-            o.AccessTokenProvider = _ => ValueTask.FromResult("t");
+            o.DatabasePath = AbsoluteDatabasePath;
+            o.AccessTokenProvider = _ => Task.FromResult("t");
             o.MaxRetryAttempts = -1;
         });
         await using var provider = services.BuildServiceProvider();
@@ -143,6 +146,46 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         Assert.That(
             () => provider.GetRequiredService<IOptions<FlightTaskSyncOptions>>().Value,
             Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("MaxRetryAttempts"));
+    }
+
+    [Test]
+    public async Task AddFlightTaskSync_NothingSet_ReportsEachMissingSettingOnceWithWhatToSet()
+    {
+        var services = new ServiceCollection();
+        services.AddFlightTaskSync(_ => { });
+        await using var provider = services.BuildServiceProvider();
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<FlightTaskSyncOptions>>().Value);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown.Failures.ToList(), Has.Count.EqualTo(3));
+            Assert.That(thrown.Failures, Has.Exactly(1).Contains("Endpoint").And.Exactly(1).Contains("https://api.sentera.com/graphql"));
+            Assert.That(thrown.Failures, Has.Exactly(1).Contains("DatabasePath").And.Exactly(1).Contains("LocalApplicationData"));
+            Assert.That(thrown.Failures, Has.Exactly(1).Contains("AccessTokenProvider").And.Exactly(1).Contains("GetAccessTokenAsync"));
+            Assert.That(thrown.Message, Does.Not.Contain("field is required"), "no second, vaguer report of the same setting");
+        });
+    }
+
+    [TestCase(nameof(FlightTaskSyncOptions.AttemptTimeout), "00:00:00", "AttemptTimeout is 00:00:00: set it from 00:00:01 to 01:00:00")]
+    [TestCase(nameof(FlightTaskSyncOptions.RetryBaseDelay), "00:11:00", "RetryBaseDelay is 00:11:00: set it from 00:00:00 to 00:10:00")]
+    [TestCase(nameof(FlightTaskSyncOptions.MaxRetryDelay), "-00:00:01", "MaxRetryDelay is -00:00:01: set it from 00:00:00 to 01:00:00")]
+    [TestCase(nameof(FlightTaskSyncOptions.FullResyncInterval), "3651.00:00:00", "FullResyncInterval is 3651.00:00:00: set it from 00:00:00 to 3650.00:00:00")]
+    public async Task AddFlightTaskSync_TimeSpanOutOfRange_FailsGivingTheRange(string setting, string value, string expected)
+    {
+        var services = new ServiceCollection();
+        services.AddFlightTaskSync(o =>
+        {
+            o.Endpoint = new Uri("https://api.sentera.com/graphql");
+            o.DatabasePath = AbsoluteDatabasePath;
+            o.AccessTokenProvider = _ => Task.FromResult("t");
+            typeof(FlightTaskSyncOptions).GetProperty(setting)!.SetValue(o, TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.That(
+            () => provider.GetRequiredService<IOptions<FlightTaskSyncOptions>>().Value,
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains(expected));
     }
 
     [TestCase("http://127.0.0.1:5000/graphql", false)]
@@ -154,8 +197,8 @@ public sealed class FlightTaskSyncServiceCollectionExtensionsTests
         services.AddFlightTaskSync(o =>
         {
             o.Endpoint = new Uri(endpoint);
-            o.DatabasePath = "tasks.db";
-            o.AccessTokenProvider = _ => ValueTask.FromResult("t");
+            o.DatabasePath = AbsoluteDatabasePath;
+            o.AccessTokenProvider = _ => Task.FromResult("t");
             o.AllowUnencryptedHttp = allowUnencrypted;
         });
         await using var provider = services.BuildServiceProvider();

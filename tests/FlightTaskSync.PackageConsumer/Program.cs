@@ -26,7 +26,7 @@ services.AddFlightTaskSync(o =>
 {
     o.Endpoint = emulator.Endpoint;
     o.DatabasePath = Path.Combine(folder, "flighttasks.db");
-    o.AccessTokenProvider = _ => ValueTask.FromResult(emulator.AccessToken);
+    o.AccessTokenProvider = _ => Task.FromResult(emulator.AccessToken);
 });
 // The background sync, as README registers it, for a second scope (one organization without its
 // descendants). Its hosted service is started by hand below, as a generic host would.
@@ -57,6 +57,8 @@ Check(progressReports == report.Pages, $"one progress report per page ({progress
 IReadOnlyList<FlightTask> open = await store.ListAsync(scope, new FlightTaskQuery { Status = FlightTaskStatus.Open });
 var servedOpen = served.Keys.Count(id => emulator.Data.Get(id)!.Status == EmulatorTaskStatus.Open);
 Check(open.Count == servedOpen && open.All(t => t.Status == FlightTaskStatus.Open), $"the open tasks listed are the server's ({open.Count} of {servedOpen})");
+Check(open.All(t => t.RawJson is null), "a list does not read the tasks' raw JSON unless asked to");
+Check(await store.CountAsync(scope, new FlightTaskQuery { Status = FlightTaskStatus.Open }) == servedOpen, "CountAsync takes the list's query");
 
 SyncStatus status = await sync.GetStatusAsync(scope);
 Check(status.State == SyncState.Idle && status.TasksHeld == served.Count && status.LastSucceededAt is not null, $"the status says the scope is synced ({status})");
@@ -90,7 +92,7 @@ Check(backgroundStatus.State == SyncState.Idle && servedToBackground > 0 && back
 var id = served.Keys.Order(StringComparer.Ordinal).First();
 FlightTask? task = await store.GetAsync(scope, id);
 var source = emulator.Data.Get(id)!;
-Check(task is not null && task.Name == source.Name && task.ContentHash == source.ContentHash, $"task {id} reads back as the server has it");
+Check(task is not null && task.Name == source.Name && task.ContentHash == source.ContentHash && task.RawJson is not null, $"task {id} reads back as the server has it, with its JSON");
 
 // The network is gone: reads come from the local database.
 await emulator.StopAsync();

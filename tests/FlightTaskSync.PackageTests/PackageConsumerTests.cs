@@ -1,4 +1,3 @@
-using System.Security;
 using System.Text.Json;
 using FlightTaskSync.PackageTests.Infrastructure;
 
@@ -16,6 +15,8 @@ public sealed class PackageConsumerTests
     private string _work = "";
     private string _app = "";
     private JsonElement _assets;
+    private List<ReadmeSnippetFile.Snippet> _snippets = [];
+    private Lazy<Task<CliResult>> _build = null!;
 
     private static PackedRepository Packed => PackedRepository.Current;
 
@@ -27,15 +28,16 @@ public sealed class PackageConsumerTests
         _work = Path.Combine(Path.GetTempPath(), "flighttasksync-package-consumer", Guid.NewGuid().ToString("N"));
         _app = Path.Combine(_work, "app");
         Directory.CreateDirectory(_app);
-        foreach (var file in Directory.EnumerateFiles(Packed.Layout.ConsumerProject).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)))
-        {
-            File.Copy(file, Path.Combine(_app, Path.GetFileName(file)));
-        }
+        FolderFeed.CopyProject(Packed.Layout.ConsumerProject, _app);
+        _snippets = [.. Packed.Layout.Readmes.SelectMany(ReadmeSnippetFile.Read)];
+        await File.WriteAllTextAsync(Path.Combine(_app, "ReadmeSnippets.g.cs"), ReadmeSnippetFile.Generate(_snippets));
 
-        await File.WriteAllTextAsync(Path.Combine(_app, "nuget.config"), await NuGetConfigAsync());
+        await File.WriteAllTextAsync(Path.Combine(_app, "nuget.config"), await FolderFeed.NuGetConfigAsync(Packed, _work));
         (await DotNetCli.RunAsync(_app, CommandTimeout, "restore", $"-p:FlightTaskSyncVersion={Version}")).EnsureSucceeded();
         using var assets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_app, "obj", "project.assets.json")));
         _assets = assets.RootElement.Clone();
+        // One build for the tests that need it: the README snippets compile in it, and the app runs from it.
+        _build = new(() => DotNetCli.RunAsync(_app, CommandTimeout, "build", "--no-restore", "-c", "Release", $"-p:FlightTaskSyncVersion={Version}", "--disable-build-servers"));
     }
 
     [OneTimeTearDown]
@@ -79,9 +81,22 @@ public sealed class PackageConsumerTests
     }
 
     [Test]
+    public async Task ReadmeSnippets_EveryCSharpBlockOfBothReadmes_CompilesAgainstThePackages()
+    {
+        var build = await _build.Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_snippets.Count(s => s.File == Packed.Layout.PackageReadme), Is.GreaterThanOrEqualTo(10), "the package README's snippets were found");
+            Assert.That(_snippets.Count(s => s.File != Packed.Layout.PackageReadme), Is.GreaterThanOrEqualTo(1), "the repository README's snippets were found");
+            Assert.That(build.ExitCode, Is.Zero, "a README snippet (or the app) does not compile against the packages:\n" + build.Tail);
+        });
+    }
+
+    [Test]
     public async Task App_BuiltFromThePackagesAlone_SyncsFromTheEmulatorPackage_AndReadsTasksBack()
     {
-        (await DotNetCli.RunAsync(_app, CommandTimeout, "build", "--no-restore", "-c", "Release", $"-p:FlightTaskSyncVersion={Version}", "--disable-build-servers")).EnsureSucceeded();
+        (await _build.Value).EnsureSucceeded();
 
         var database = Path.Combine(_work, "data");
         var run = await DotNetCli.RunAsync(_app, CommandTimeout, Path.Combine(_app, "bin", "Release", "net10.0", "FlightTaskSync.PackageConsumer.dll"), database);
@@ -89,50 +104,6 @@ public sealed class PackageConsumerTests
         Assert.That(run.ExitCode, Is.Zero, run.Tail);
         Assert.That(run.Output, Does.Contain("OK synced "));
         TestContext.Progress.WriteLine("Package consumer: " + run.Output.Trim());
-    }
-
-    /// <summary>
-    /// A nuget.config that maps FlightTaskSync.* to the packed folder feed only and every other
-    /// package to this machine's usual sources. Restored packages go to a folder of this run;
-    /// the machine's package cache is a read-only fallback for the other packages, so nothing
-    /// is downloaded twice (and a stale FlightTaskSync package there would fail the hash test).
-    /// </summary>
-    private async Task<string> NuGetConfigAsync()
-    {
-        var listed = (await DotNetCli.RunAsync(Packed.Layout.Root, CommandTimeout, "nuget", "list", "source", "--format", "short")).EnsureSucceeded();
-        var upstream = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith("E ", StringComparison.Ordinal))
-            .Select(line => line[2..].Trim())
-            .ToList();
-        Assert.That(upstream, Is.Not.Empty, $"this machine has an enabled package source:\n{listed.Output}");
-
-        var locals = (await DotNetCli.RunAsync(Packed.Layout.Root, CommandTimeout, "nuget", "locals", "global-packages", "--list")).EnsureSucceeded();
-        var cache = locals.Output.Trim().Split(": ", 2)[1].Trim();
-
-        var sources = string.Join('\n', upstream.Select((url, i) => $"""    <add key="upstream-{i + 1}" value="{Xml(url)}" />"""));
-        var mappings = string.Join('\n', upstream.Select((_, i) => $"""    <packageSource key="upstream-{i + 1}"><package pattern="*" /></packageSource>"""));
-        return $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <!-- Written by FlightTaskSync.PackageTests for one run. -->
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Xml(Path.Combine(_work, "packages"))}" />
-              </config>
-              <fallbackPackageFolders>
-                <clear />
-                <add key="machine-cache" value="{Xml(cache)}" />
-              </fallbackPackageFolders>
-              <packageSources>
-                <clear />
-                <add key="flighttasksync-packed" value="{Xml(Packed.Feed)}" />
-            {sources}
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="flighttasksync-packed"><package pattern="FlightTaskSync.*" /></packageSource>
-            {mappings}
-              </packageSourceMapping>
-            </configuration>
-            """;
     }
 
     private static string Sha512Of(JsonElement libraries, string library) =>
@@ -163,5 +134,4 @@ public sealed class PackageConsumerTests
         return seen;
     }
 
-    private static string Xml(string text) => SecurityElement.Escape(text);
 }

@@ -78,7 +78,7 @@ internal sealed class FlightTaskBackgroundSync : BackgroundService, IFlightTaskB
                     catch (FlightTaskSyncException exception)
                     {
                         anyFailed = true;
-                        BackgroundSyncLog.ScopeFailed(_logger, scope, exception.GetType().Name, failedRounds + 1, exception);
+                        BackgroundSyncLog.ScopeFailed(_logger, scope, exception.GetType().Name, failedRounds + 1);
                     }
                 }
 

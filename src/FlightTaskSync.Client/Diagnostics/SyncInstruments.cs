@@ -4,30 +4,47 @@ using System.Reflection;
 
 namespace FlightTaskSync.Client.Diagnostics;
 
-/// <summary>The <see cref="ActivitySource"/> and the metric instruments, created once per process.</summary>
-internal static class SyncInstruments
+/// <summary>
+/// The <see cref="ActivitySource"/> (one per process, as .NET's tracing expects) and the metric
+/// instruments, on a <see cref="Meter"/> made by the container's <see cref="IMeterFactory"/>: one
+/// per service provider, disposed with it, and told apart by listeners that care (tests do).
+/// </summary>
+internal sealed class SyncInstruments
 {
     private static readonly string? Version = typeof(SyncInstruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
     public static readonly ActivitySource ActivitySource = new(FlightTaskSyncTelemetry.ActivitySourceName, Version);
 
-    public static readonly Meter Meter = new(FlightTaskSyncTelemetry.MeterName, Version);
+    public SyncInstruments(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(new MeterOptions(FlightTaskSyncTelemetry.MeterName) { Version = Version });
+        Syncs = meter.CreateCounter<long>(FlightTaskSyncTelemetry.Syncs, "{sync}", "Syncs that ended.");
+        SyncDuration = meter.CreateHistogram<double>(FlightTaskSyncTelemetry.SyncDuration, "s", "How long syncs took.");
+        Pages = meter.CreateCounter<long>(FlightTaskSyncTelemetry.Pages, "{page}", "Pages committed.");
+        TasksUpserted = meter.CreateCounter<long>(FlightTaskSyncTelemetry.TasksUpserted, "{task}", "Tasks inserted or updated.");
+        TasksDeleted = meter.CreateCounter<long>(FlightTaskSyncTelemetry.TasksDeleted, "{task}", "Tasks deleted.");
+        Retries = meter.CreateCounter<long>(FlightTaskSyncTelemetry.Retries, "{retry}", "Page requests retried.");
+        Failures = meter.CreateCounter<long>(FlightTaskSyncTelemetry.Failures, "{sync}", "Syncs that failed.");
+        ServerFailures = meter.CreateCounter<long>(FlightTaskSyncTelemetry.ServerFailures, "{entry}", "Entries of the pages' failed lists.");
+        RequestSize = meter.CreateHistogram<long>(FlightTaskSyncTelemetry.RequestSize, "By", "Request body sizes.");
+    }
 
-    public static readonly Counter<long> Syncs = Meter.CreateCounter<long>(FlightTaskSyncTelemetry.Syncs, "{sync}", "Syncs that ended.");
+    public Counter<long> Syncs { get; }
 
-    public static readonly Histogram<double> SyncDuration = Meter.CreateHistogram<double>(FlightTaskSyncTelemetry.SyncDuration, "s", "How long syncs took.");
+    public Histogram<double> SyncDuration { get; }
 
-    public static readonly Counter<long> Pages = Meter.CreateCounter<long>(FlightTaskSyncTelemetry.Pages, "{page}", "Pages committed.");
+    public Counter<long> Pages { get; }
 
-    public static readonly Counter<long> TasksUpserted = Meter.CreateCounter<long>(FlightTaskSyncTelemetry.TasksUpserted, "{task}", "Tasks inserted or updated.");
+    public Counter<long> TasksUpserted { get; }
 
-    public static readonly Counter<long> TasksDeleted = Meter.CreateCounter<long>(FlightTaskSyncTelemetry.TasksDeleted, "{task}", "Tasks deleted.");
+    public Counter<long> TasksDeleted { get; }
 
-    public static readonly Counter<long> Retries = Meter.CreateCounter<long>(FlightTaskSyncTelemetry.Retries, "{retry}", "Page requests retried.");
+    public Counter<long> Retries { get; }
 
-    public static readonly Counter<long> Failures = Meter.CreateCounter<long>(FlightTaskSyncTelemetry.Failures, "{sync}", "Syncs that failed.");
+    public Counter<long> Failures { get; }
 
-    public static readonly Counter<long> ServerFailures = Meter.CreateCounter<long>(FlightTaskSyncTelemetry.ServerFailures, "{entry}", "Entries of the pages' failed lists.");
+    public Counter<long> ServerFailures { get; }
 
-    public static readonly Histogram<long> RequestSize = Meter.CreateHistogram<long>(FlightTaskSyncTelemetry.RequestSize, "By", "Request body sizes.");
+    public Histogram<long> RequestSize { get; }
 }

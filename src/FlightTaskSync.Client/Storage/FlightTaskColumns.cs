@@ -18,4 +18,10 @@ internal static class FlightTaskColumns
 
     /// <summary>The names joined for a SELECT list.</summary>
     public static string SelectList { get; } = string.Join(", ", Names);
+
+    /// <summary>
+    /// The SELECT list with NULL in place of <c>raw_json</c>: the same ordinals, without reading the
+    /// largest column of every row (it is kept in overflow pages SQLite then never visits).
+    /// </summary>
+    public static string SelectListWithoutRawJson { get; } = string.Join(", ", Names.Select(name => name == "raw_json" ? "NULL" : name));
 }

@@ -10,7 +10,7 @@ namespace FlightTaskSync.Client.Storage;
 internal static class FlightTaskQuerySql
 {
     /// <summary>Checks the query's page and enum values.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Skip is negative, Take is less than 1, or an enum value is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Skip or Take is negative, or an enum value is not defined.</exception>
     public static void Validate(FlightTaskQuery query, string parameterName)
     {
         if (query.Skip < 0)
@@ -18,9 +18,9 @@ internal static class FlightTaskQuerySql
             throw new ArgumentOutOfRangeException(parameterName, query.Skip, "FlightTaskQuery.Skip must be 0 or more.");
         }
 
-        if (query.Take < 1)
+        if (query.Take < 0)
         {
-            throw new ArgumentOutOfRangeException(parameterName, query.Take, "FlightTaskQuery.Take must be 1 or more, or null for all tasks.");
+            throw new ArgumentOutOfRangeException(parameterName, query.Take, "FlightTaskQuery.Take must be 0 or more: the most tasks to list.");
         }
 
         if (query.Status is { } status && !Enum.IsDefined(status))
@@ -34,21 +34,17 @@ internal static class FlightTaskQuerySql
         }
     }
 
-    /// <summary>Sets the command to select the scope's tasks that match, ordered and paged.</summary>
+    /// <summary>Sets the command to select the scope's tasks that match, ordered and paged, with their raw JSON only when asked for.</summary>
     public static void SetList(SqliteCommand command, SyncScope scope, FlightTaskQuery query)
     {
-        var sql = new StringBuilder("SELECT ").Append(FlightTaskColumns.SelectList).Append(" FROM flight_tasks");
+        var columns = query.IncludeRawJson ? FlightTaskColumns.SelectList : FlightTaskColumns.SelectListWithoutRawJson;
+        var sql = new StringBuilder("SELECT ").Append(columns).Append(" FROM flight_tasks");
         AppendWhere(sql, command, scope, query);
         var direction = query.Descending ? " DESC" : " ASC";
         sql.Append(" ORDER BY ").Append(OrderColumn(query.OrderBy)).Append(direction).Append(", sentera_id").Append(direction);
-        if (query.Take is not null || query.Skip > 0)
-        {
-            // LIMIT -1 is "no limit" in SQLite; OFFSET needs a LIMIT before it.
-            sql.Append(" LIMIT $take OFFSET $skip");
-            command.Parameters.AddWithValue("$take", query.Take ?? -1);
-            command.Parameters.AddWithValue("$skip", query.Skip);
-        }
-
+        sql.Append(" LIMIT $take OFFSET $skip");
+        command.Parameters.AddWithValue("$take", query.Take);
+        command.Parameters.AddWithValue("$skip", query.Skip);
         command.CommandText = sql.Append(';').ToString();
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace FlightTaskSync.Client.Storage;
 
-/// <summary>Turns a row selected with <see cref="FlightTaskColumns.SelectList"/> into a <see cref="FlightTask"/>.</summary>
+/// <summary>Turns a row selected with <see cref="FlightTaskColumns.SelectList"/> (or its list without the raw JSON) into a <see cref="FlightTask"/>.</summary>
 internal static class FlightTaskRowReader
 {
     /// <summary>Reads the reader's current row.</summary>
@@ -34,7 +34,7 @@ internal static class FlightTaskRowReader
             StartedAt = TimeOrNull(row, 19),
             CompletedAt = TimeOrNull(row, 20),
             CanceledAt = TimeOrNull(row, 21),
-            RawJson = row.GetString(22),
+            RawJson = TextOrNull(row, 22),
             SyncedAt = StoredTime.FromStored(row.GetInt64(23)),
         };
     }

@@ -66,17 +66,26 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     }
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, CancellationToken cancellationToken) =>
+        ListAsync(scope, query: null, cancellationToken);
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         query ??= new FlightTaskQuery();
         FlightTaskQuerySql.Validate(query, nameof(query));
+        if (query.Take == 0)
+        {
+            return [];
+        }
+
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             using var command = connection.CreateCommand();
             FlightTaskQuerySql.SetList(command, scope, query);
-            var tasks = new List<FlightTask>(Math.Min(query.Take ?? 64, 1024));
+            var tasks = new List<FlightTask>(Math.Min(query.Take, 256));
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -91,14 +100,14 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     }
 
     /// <inheritdoc/>
-    public Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        CountAsync(scope, new FlightTaskQuery(), cancellationToken);
+    public Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken) =>
+        CountAsync(scope, query: null, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<int> CountAsync(SyncScope scope, FlightTaskQuery query, CancellationToken cancellationToken = default)
+    public async Task<int> CountAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(query);
+        query ??= new FlightTaskQuery();
         FlightTaskQuerySql.Validate(query, nameof(query));
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

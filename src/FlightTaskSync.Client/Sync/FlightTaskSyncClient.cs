@@ -20,6 +20,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private readonly IPageStore _store;
     private readonly ScopeSyncLock _lock;
     private readonly SyncStatusTracker _status;
+    private readonly SyncInstruments _instruments;
     private readonly FlightTaskSyncOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -28,6 +29,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         PageFetcher fetcher,
         IPageStore store,
         ScopeSyncLock scopeLock,
+        SyncInstruments instruments,
         FlightTaskSyncOptions options,
         TimeProvider timeProvider,
         ILogger<FlightTaskSyncClient> logger)
@@ -35,12 +37,14 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         ArgumentNullException.ThrowIfNull(fetcher);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scopeLock);
+        ArgumentNullException.ThrowIfNull(instruments);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         _fetcher = fetcher;
         _store = store;
         _lock = scopeLock;
+        _instruments = instruments;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -170,7 +174,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                 finally
                 {
                     run.Retries += attempts.Retries;
-                    SyncInstruments.Retries.Add(attempts.Retries);
+                    _instruments.Retries.Add(attempts.Retries);
                     pageActivity?.SetTag("flighttasksync.page.retries", attempts.Retries);
                 }
 
@@ -247,7 +251,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         // One transaction: until it commits, every task held before stays readable.
         var written = await _store.ApplyPageAsync(run.Scope, [], missing, cancellationToken).ConfigureAwait(false);
         run.Deleted += written.Deleted;
-        SyncInstruments.TasksDeleted.Add(written.Deleted);
+        _instruments.TasksDeleted.Add(written.Deleted);
         SyncLog.FullResyncRemoved(_logger, run.Scope, written.Deleted);
     }
 
@@ -319,10 +323,10 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         run.Upserted += page.Upserted.Count;
         run.Deleted += written.Deleted;
         run.Failures.AddRange(page.Failures);
-        SyncInstruments.Pages.Add(1);
-        SyncInstruments.TasksUpserted.Add(page.Upserted.Count);
-        SyncInstruments.TasksDeleted.Add(written.Deleted);
-        SyncInstruments.ServerFailures.Add(page.Failures.Count);
+        _instruments.Pages.Add(1);
+        _instruments.TasksUpserted.Add(page.Upserted.Count);
+        _instruments.TasksDeleted.Add(written.Deleted);
+        _instruments.ServerFailures.Add(page.Failures.Count);
 
         SyncLog.PageCommitted(_logger, run.Scope, write.PageNumber, page.Upserted.Count, written.Deleted, page.Failures.Count, page.RemainingCount);
         if (page.Failures.Count > 0)
@@ -331,7 +335,14 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         }
 
         _status.PageCommitted(run.Scope, run.IsFullResync ? Math.Max(storedCount, hashes.Count) : hashes.Count);
-        progress?.Report(new SyncProgress(run.Scope, write.PageNumber, run.Upserted, run.Deleted, page.RemainingCount));
+        progress?.Report(new SyncProgress
+        {
+            Scope = run.Scope,
+            PageNumber = write.PageNumber,
+            Upserted = run.Upserted,
+            Deleted = run.Deleted,
+            RemainingCount = page.RemainingCount,
+        });
     }
 
     private static void RecordPage(Activity? activity, SyncPage page)
@@ -345,11 +356,11 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private void Record(SyncRun run, Activity? activity, string outcome, Exception? error = null)
     {
         var tags = new TagList { { "outcome", outcome }, { "full_resync", run.IsFullResync } };
-        SyncInstruments.Syncs.Add(1, tags);
-        SyncInstruments.SyncDuration.Record(_timeProvider.GetElapsedTime(run.StartTimestamp).TotalSeconds, tags);
+        _instruments.Syncs.Add(1, tags);
+        _instruments.SyncDuration.Record(_timeProvider.GetElapsedTime(run.StartTimestamp).TotalSeconds, tags);
         if (error is not null)
         {
-            SyncInstruments.Failures.Add(1, new KeyValuePair<string, object?>("error.type", error.GetType().Name));
+            _instruments.Failures.Add(1, new KeyValuePair<string, object?>("error.type", error.GetType().Name));
         }
 
         if (activity is null)

@@ -8,9 +8,9 @@ namespace FlightTaskSync.Client.Transport;
 /// </summary>
 internal sealed class BearerTokenHandler : DelegatingHandler
 {
-    private readonly Func<CancellationToken, ValueTask<string>> _accessTokenProvider;
+    private readonly Func<CancellationToken, Task<string>> _accessTokenProvider;
 
-    public BearerTokenHandler(Func<CancellationToken, ValueTask<string>> accessTokenProvider)
+    public BearerTokenHandler(Func<CancellationToken, Task<string>> accessTokenProvider)
     {
         ArgumentNullException.ThrowIfNull(accessTokenProvider);
         _accessTokenProvider = accessTokenProvider;

@@ -7,7 +7,7 @@ namespace FlightTaskSync.Client.Transport;
 /// histogram. The body is streamed (its length is not known up front), so it is read off the
 /// content once it has been sent.
 /// </summary>
-internal sealed class RequestSizeHandler : DelegatingHandler
+internal sealed class RequestSizeHandler(SyncInstruments instruments) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ internal sealed class RequestSizeHandler : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (request.Content is GraphQLRequestContent { BytesWritten: > 0 } content)
         {
-            SyncInstruments.RequestSize.Record(content.BytesWritten);
+            instruments.RequestSize.Record(content.BytesWritten);
         }
 
         return response;

@@ -85,7 +85,7 @@ internal sealed class EfFlightTaskRow
         StartedAt = task.StartedAt?.ToUnixTimeMilliseconds();
         CompletedAt = task.CompletedAt?.ToUnixTimeMilliseconds();
         CanceledAt = task.CanceledAt?.ToUnixTimeMilliseconds();
-        RawJson = task.RawJson;
+        RawJson = task.RawJson!;
         SyncedAt = syncedAt;
     }
 }

@@ -18,7 +18,7 @@ internal static class SdkHost
         {
             options.Endpoint = endpoint;
             options.DatabasePath = databasePath;
-            options.AccessTokenProvider = _ => ValueTask.FromResult(accessToken);
+            options.AccessTokenProvider = _ => Task.FromResult(accessToken);
         });
 
         // Later configuration of the same named client adds to the SDK's own.

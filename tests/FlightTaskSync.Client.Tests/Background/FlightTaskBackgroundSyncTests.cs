@@ -2,6 +2,7 @@ using FlightTaskSync.Client.Tests.TestDoubles;
 using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -194,15 +195,105 @@ public sealed class FlightTaskBackgroundSyncTests
         Assert.That(services.Count(d => d.ServiceType == typeof(IHostedService)), Is.EqualTo(1));
     }
 
-    private IHost BuildHost(Action<FlightTaskBackgroundSyncOptions>? configure = null)
+    [Test]
+    public async Task KeyedBackgroundServices_EachSyncsItsOwnAccountsScopesIntoItsOwnDatabase()
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        foreach (var (key, scope) in new[] { ("account-a", Acme), ("account-b", Beta) })
+        {
+            builder.Services.AddFlightTaskSync(key, o =>
+            {
+                o.Endpoint = _server.Endpoint;
+                o.DatabasePath = _folder.File(key + ".db");
+                o.AccessTokenProvider = _ => Task.FromResult("token-" + key);
+                o.AttemptTimeout = TimeSpan.FromHours(1);
+            });
+            builder.Services.AddFlightTaskSyncBackgroundService(key, o => o.Scopes.Add(scope));
+            builder.Services.AddFlightTaskSyncBackgroundService(key, o => o.Interval = TimeSpan.FromMinutes(10));
+        }
+
+        using var host = builder.Build();
+        var a = host.Services.GetRequiredKeyedService<IFlightTaskBackgroundSync>("account-a");
+        var b = host.Services.GetRequiredKeyedService<IFlightTaskBackgroundSync>("account-b");
+
+        await host.StartAsync();
+        await WaitUntilAsync(() => _server.Requests.Count >= 2 && a.NextRoundAt is not null && b.NextRoundAt is not null);
+        var nextRoundOfA = a.NextRoundAt;
+        await host.StopAsync();
+
+        var storeA = host.Services.GetRequiredKeyedService<IFlightTaskStore>("account-a");
+        var storeB = host.Services.GetRequiredKeyedService<IFlightTaskStore>("account-b");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(host.Services.GetServices<IHostedService>().OfType<IFlightTaskBackgroundSync>().Count(), Is.EqualTo(2), "one hosted service per key");
+            Assert.That(a, Is.Not.SameAs(b));
+            Assert.That(await storeA.CountAsync(Acme), Is.EqualTo(20));
+            Assert.That(await storeA.CountAsync(Beta), Is.Zero);
+            Assert.That(await storeB.CountAsync(Beta), Is.EqualTo(10));
+            Assert.That(await storeB.CountAsync(Acme), Is.Zero);
+            Assert.That(nextRoundOfA - _clock.GetUtcNow(), Is.GreaterThan(TimeSpan.FromMinutes(8)), "the second configure set the interval");
+        });
+    }
+
+    [Test]
+    public void Start_NoScope_FailsSayingToAddOne()
+    {
+        using var host = BuildHost(o => o.Scopes.Clear());
+
+        var thrown = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(thrown.Message, Does.Contain("Scopes is empty: add the scopes to sync"));
+    }
+
+    [TestCase(0, "Interval is 00:00:00: set it from 00:00:01 to 7.00:00:00")]
+    [TestCase(-1, "Interval is -00:00:01: set it from 00:00:01 to 7.00:00:00")]
+    public void Start_IntervalOutOfRange_FailsGivingTheRange(int seconds, string expected)
+    {
+        using var host = BuildHost(o => o.Interval = TimeSpan.FromSeconds(seconds));
+
+        var thrown = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(thrown.Message, Does.Contain(expected));
+    }
+
+    [Test]
+    public async Task RoundWithAFailedSync_LogsTheExceptionOnce()
+    {
+        var logs = new CapturingLoggerProvider();
+        _server.Enqueue(FakeResponse.WithStatus(503));
+        using var host = BuildHost(logs: logs);
+        var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
+
+        await host.StartAsync();
+        await WaitUntilAsync(() => _server.Requests.Count >= 2 && background.NextRoundAt is not null);
+        await host.StopAsync();
+
+        var withException = logs.Entries.Where(e => e.Exception is not null).ToList();
+        var roundFailed = logs.Entries.Where(e => e.EventId.Id == 3002).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(withException.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1005 }), "the sync logs the failure with its exception, once");
+            Assert.That(roundFailed, Has.Count.EqualTo(1));
+            Assert.That(roundFailed[0].Exception, Is.Null, "the background service does not log it a second time");
+            Assert.That(roundFailed[0].Message, Does.Contain(nameof(FlightTaskSyncUnavailableException)));
+        });
+    }
+
+    private IHost BuildHost(Action<FlightTaskBackgroundSyncOptions>? configure = null, CapturingLoggerProvider? logs = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddSingleton<TimeProvider>(_clock);
         builder.Services.AddFlightTaskSync(o =>
         {
             o.Endpoint = _server.Endpoint;
             o.DatabasePath = _folder.File("flighttasks.db");
-            o.AccessTokenProvider = _ => ValueTask.FromResult("token");
+            o.AccessTokenProvider = _ => Task.FromResult("token");
             o.MaxRetryAttempts = 0;
             o.AttemptTimeout = TimeSpan.FromHours(1);
         });

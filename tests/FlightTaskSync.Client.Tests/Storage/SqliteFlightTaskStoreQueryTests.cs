@@ -61,11 +61,44 @@ public class SqliteFlightTaskStoreQueryTests
     }
 
     [Test]
-    public async Task ListAsync_NoQuery_ReturnsTasksWithEveryField()
+    public async Task ListAsync_IncludeRawJson_ReturnsTasksWithEveryField()
+    {
+        var listed = await _fixture.Store.ListAsync(Scope, new FlightTaskQuery { IncludeRawJson = true });
+
+        Assert.That(listed.Single(t => t.SenteraId == _tasks[5].SenteraId), Is.EqualTo(_tasks[5]).UsingPropertiesComparer());
+    }
+
+    [Test]
+    public async Task ListAsync_NoQuery_ReadsEveryFieldButTheRawJson()
     {
         var listed = await _fixture.Store.ListAsync(Scope);
 
-        Assert.That(listed.Single(t => t.SenteraId == _tasks[5].SenteraId), Is.EqualTo(_tasks[5]).UsingPropertiesComparer());
+        var listedTask = listed.Single(t => t.SenteraId == _tasks[5].SenteraId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.Select(t => t.RawJson), Is.All.Null, "the raw JSON was not asked for");
+            Assert.That(listedTask, Is.EqualTo(_tasks[5]).Using<FlightTask>((a, b) => a.SenteraId == b.SenteraId && a.ContentHash == b.ContentHash && a.Name == b.Name
+                && a.StatusValue == b.StatusValue && a.FieldSenteraId == b.FieldSenteraId && a.AssignedToSenteraId == b.AssignedToSenteraId
+                && a.UpdatedAt == b.UpdatedAt && a.TargetedAt == b.TargetedAt && a.OrganizationSenteraId == b.OrganizationSenteraId));
+        });
+    }
+
+    [Test]
+    public async Task GetAsync_HeldTask_ReadsItsRawJson()
+    {
+        var task = await _fixture.Store.GetAsync(Scope, _tasks[2].SenteraId);
+
+        Assert.That(task!.RawJson, Is.EqualTo(_tasks[2].RawJson).And.Not.Null);
+    }
+
+    [Test]
+    public async Task ListAsync_CancellationTokenOnly_ListsAsTheDefaultQueryDoes()
+    {
+        using var cancellation = new CancellationTokenSource();
+
+        var listed = await _fixture.Store.ListAsync(Scope, cancellation.Token);
+
+        Assert.That(Ids(listed), Is.EqualTo(Ids(await _fixture.Store.ListAsync(Scope, query: null))));
     }
 
     [TestCase(FlightTaskStatus.Open, new[] { 1, 2, 7 })]
@@ -175,13 +208,51 @@ public class SqliteFlightTaskStoreQueryTests
         Assert.That(thrown.Message, Does.Contain("Skip must be 0 or more"));
     }
 
-    [TestCase(0)]
+    [TestCase(-1)]
     [TestCase(-5)]
-    public void ListAsync_TakeBelowOne_ThrowsSayingTheAllowedRange(int take)
+    public void ListAsync_NegativeTake_ThrowsSayingTheAllowedRange(int take)
     {
         var thrown = Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _fixture.Store.ListAsync(Scope, new FlightTaskQuery { Take = take }));
 
-        Assert.That(thrown.Message, Does.Contain("Take must be 1 or more, or null"));
+        Assert.That(thrown.Message, Does.Contain("Take must be 0 or more"));
+    }
+
+    [Test]
+    public async Task ListAsync_TakeZero_ReturnsNothing()
+    {
+        Assert.That(await _fixture.Store.ListAsync(Scope, new FlightTaskQuery { Take = 0 }), Is.Empty);
+    }
+
+    [Test]
+    public async Task ListAsync_MoreTasksThanTheDefaultTake_ReturnsTheFirstPageOnly_AndSkipGivesTheRest()
+    {
+        var scope = new SyncScope(FlightTaskBuilder.ChildOrganizationId);
+        FlightTask[] many = [.. Enumerable.Range(100, 1_001).Select(n => FlightTaskBuilder.Task(n).Build())];
+        await _fixture.Store.ApplyPageAsync(scope, many, []);
+
+        var first = await _fixture.Store.ListAsync(scope);
+        var rest = await _fixture.Store.ListAsync(scope, new FlightTaskQuery { Skip = first.Count });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new FlightTaskQuery().Take, Is.EqualTo(1_000));
+            Assert.That(first, Has.Count.EqualTo(1_000));
+            Assert.That(Ids(first.Concat(rest)), Is.EquivalentTo(Ids(many)));
+        });
+    }
+
+    [Test]
+    public async Task CountAsync_CancellationTokenOnly_CountsEveryTask()
+    {
+        using var cancellation = new CancellationTokenSource();
+
+        Assert.That(await _fixture.Store.CountAsync(Scope, cancellation.Token), Is.EqualTo(_tasks.Length));
+    }
+
+    [Test]
+    public async Task CountAsync_NullQuery_CountsEveryTask()
+    {
+        Assert.That(await _fixture.Store.CountAsync(Scope, query: null), Is.EqualTo(_tasks.Length));
     }
 
     [Test]

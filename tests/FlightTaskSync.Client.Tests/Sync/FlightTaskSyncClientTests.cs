@@ -276,7 +276,7 @@ public sealed class FlightTaskSyncClientTests
 
     internal static async Task AssertStoreEqualsServerAsync(SyncHarness harness, SyncScope scope)
     {
-        var stored = await harness.Store.ListAsync(scope);
+        var stored = await harness.Store.ListAsync(scope, new FlightTaskQuery { Take = int.MaxValue });
         var expected = harness.Server.TasksOf(scope);
         Assert.That(
             stored.ToDictionary(t => t.SenteraId, t => t.ContentHash),

@@ -40,7 +40,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         {
             options.Endpoint = Server.Endpoint;
             options.DatabasePath = DatabasePath;
-            options.AccessTokenProvider = _ => ValueTask.FromResult($"token-{Interlocked.Increment(ref _tokenRequests)}");
+            options.AccessTokenProvider = _ => Task.FromResult($"token-{Interlocked.Increment(ref _tokenRequests)}");
 
             // Long enough that a real request never times out on the fake clock by accident.
             options.AttemptTimeout = TimeSpan.FromHours(1);

@@ -13,7 +13,7 @@ namespace FlightTaskSync.Client.Tests.Transport;
 /// <summary>The generated FieldAgent client, registered as StrawberryShake's would be, against WireMock.Net.</summary>
 public sealed class FieldAgentClientTests
 {
-    // The example of ../shared/api/sync_flight_tasks.seed.txt: its ids, hashes, status and
+    // The request/response example of the server's own description of sync_flight_tasks: its ids, hashes, status and
     // remaining count, with the fields and __typename the SDK's operation selects.
     private const string SeedExampleResponse = """
         {
@@ -74,7 +74,7 @@ public sealed class FieldAgentClientTests
         var services = new ServiceCollection();
         services.AddFieldAgentClient().ConfigureHttpClient(
             client => client.BaseAddress = _server.GraphQLEndpoint(),
-            http => http.AddHttpMessageHandler(() => new BearerTokenHandler(_ => ValueTask.FromResult("field-token"))));
+            http => http.AddHttpMessageHandler(() => new BearerTokenHandler(_ => Task.FromResult("field-token"))));
         _services = services.BuildServiceProvider();
     }
 

@@ -33,7 +33,7 @@ internal sealed class EmulatorSyncHost : IAsyncDisposable
     public static async Task<EmulatorSyncHost> StartAsync(
         EmulatorOptions emulatorOptions,
         Action<FlightTaskSyncOptions>? configure = null,
-        Func<FieldAgentEmulator, Func<CancellationToken, ValueTask<string>>>? tokenProvider = null)
+        Func<FieldAgentEmulator, Func<CancellationToken, Task<string>>>? tokenProvider = null)
     {
         var emulator = await FieldAgentEmulator.StartAsync(emulatorOptions);
         var folder = Path.Combine(Path.GetTempPath(), "flighttasksync-integration", Guid.NewGuid().ToString("N"));
@@ -43,7 +43,7 @@ internal sealed class EmulatorSyncHost : IAsyncDisposable
         {
             options.Endpoint = emulator.Endpoint;
             options.DatabasePath = Path.Combine(folder, "flighttasks.db");
-            options.AccessTokenProvider = tokenProvider?.Invoke(emulator) ?? (_ => ValueTask.FromResult(emulator.AccessToken));
+            options.AccessTokenProvider = tokenProvider?.Invoke(emulator) ?? (_ => Task.FromResult(emulator.AccessToken));
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
             options.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
             options.AttemptTimeout = TimeSpan.FromSeconds(30);
@@ -55,7 +55,7 @@ internal sealed class EmulatorSyncHost : IAsyncDisposable
     /// <summary>Asserts that the store holds exactly the server's tasks and hashes for the scope.</summary>
     public async Task AssertStoreEqualsServerAsync(SyncScope scope)
     {
-        var stored = await Store.ListAsync(scope);
+        var stored = await Store.ListAsync(scope, new FlightTaskQuery { Take = int.MaxValue });
         var served = Emulator.Data.TasksOf(scope.OrganizationSenteraId, scope.IncludeDescendantOrganizations);
         Assert.That(
             stored.ToDictionary(t => t.SenteraId, t => t.ContentHash, StringComparer.Ordinal),

@@ -14,7 +14,7 @@ internal sealed class ExpiringTokenSource(TimeProvider clock, TimeSpan lifetime)
 
     public int TokensIssued { get; private set; }
 
-    public Func<CancellationToken, ValueTask<string>> Bind(FieldAgentEmulator emulator) => _ =>
+    public Func<CancellationToken, Task<string>> Bind(FieldAgentEmulator emulator) => _ =>
     {
         lock (_gate)
         {
@@ -25,7 +25,7 @@ internal sealed class ExpiringTokenSource(TimeProvider clock, TimeSpan lifetime)
                 TokensIssued++;
             }
 
-            return ValueTask.FromResult(_token);
+            return Task.FromResult(_token);
         }
     };
 }

@@ -10,9 +10,13 @@ internal static class DotNetCli
     /// Runs <c>dotnet</c> with the arguments in a folder and returns its exit code and output.
     /// The process tree is killed when it outlives <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs a program (a published app, say) as <see cref="RunAsync"/> runs <c>dotnet</c>.</summary>
+    public static async Task<CliResult> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -46,10 +50,10 @@ internal static class DotNetCli
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            return new CliResult(Describe(arguments), -1, Text(output) + $"\n[killed after {timeout.TotalSeconds:0} s]", stopwatch.Elapsed);
+            return new CliResult(Describe(program, arguments), -1, Text(output) + $"\n[killed after {timeout.TotalSeconds:0} s]", stopwatch.Elapsed);
         }
 
-        return new CliResult(Describe(arguments), process.ExitCode, Text(output), stopwatch.Elapsed);
+        return new CliResult(Describe(program, arguments), process.ExitCode, Text(output), stopwatch.Elapsed);
     }
 
     /// <summary>
@@ -98,6 +102,6 @@ internal static class DotNetCli
         }
     }
 
-    private static string Describe(string[] arguments) =>
-        "dotnet " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+    private static string Describe(string program, string[] arguments) =>
+        program + " " + string.Join(' ', arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
 }

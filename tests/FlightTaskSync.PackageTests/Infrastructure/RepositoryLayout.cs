@@ -29,6 +29,14 @@ internal sealed class RepositoryLayout
 
     public string ConsumerProject => Path.Combine(Root, "tests", "FlightTaskSync.PackageConsumer");
 
+    public string AotConsumerProject => Path.Combine(Root, "tests", "FlightTaskSync.AotConsumer");
+
+    /// <summary>Gets the README packed into FlightTaskSync.Client: written for the package's users.</summary>
+    public string PackageReadme => Path.Combine(Root, "src", "FlightTaskSync.Client", "README.md");
+
+    /// <summary>Gets the READMEs whose C# snippets must compile: the package's and the repository's.</summary>
+    public IReadOnlyList<string> Readmes => [PackageReadme, Path.Combine(Root, "README.md")];
+
     /// <summary>Where these tests build and pack: under the git-ignored artifacts folder, apart from bin/ and obj/.</summary>
     public string PackageTestArtifacts => Path.Combine(Root, "artifacts", "package-tests");
 

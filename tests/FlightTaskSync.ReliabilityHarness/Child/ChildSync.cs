@@ -27,7 +27,7 @@ internal static class ChildSync
         {
             options.Endpoint = endpoint;
             options.DatabasePath = database;
-            options.AccessTokenProvider = _ => ValueTask.FromResult(token);
+            options.AccessTokenProvider = _ => Task.FromResult(token);
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
             options.MaxRetryDelay = TimeSpan.FromSeconds(1);
         });

@@ -47,7 +47,7 @@ internal sealed class SdkHost : IAsyncDisposable
         {
             options.Endpoint = emulator.Endpoint;
             options.DatabasePath = Path.Combine(folder, "flighttasks.db");
-            options.AccessTokenProvider = _ => ValueTask.FromResult(emulator.AccessToken);
+            options.AccessTokenProvider = _ => Task.FromResult(emulator.AccessToken);
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
             options.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
             options.AttemptTimeout = TimeSpan.FromSeconds(60);
@@ -59,7 +59,7 @@ internal sealed class SdkHost : IAsyncDisposable
     /// <summary>Tells whether the store holds exactly the server's tasks and hashes for the scope.</summary>
     public async Task<bool> StoreEqualsServerAsync(SyncScope scope, CancellationToken cancellationToken = default)
     {
-        var stored = await Store.ListAsync(scope, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var stored = await Store.ListAsync(scope, new FlightTaskQuery { Take = int.MaxValue }, cancellationToken).ConfigureAwait(false);
         var served = Emulator.Data.TasksOf(scope.OrganizationSenteraId, scope.IncludeDescendantOrganizations);
         return stored.Count == served.Count && stored.All(t => served.TryGetValue(t.SenteraId, out var hash) && hash == t.ContentHash);
     }
