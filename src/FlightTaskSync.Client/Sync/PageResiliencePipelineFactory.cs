@@ -114,28 +114,8 @@ internal static class PageResiliencePipelineFactory
             null => error.Code == ClientErrorCodes.ResponseNotJson,
         };
 
-    private static TimeSpan? ServerDelay(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, TimeSpan maxDelay)
-    {
-        if (outcome.Result is not { } result)
-        {
-            return null;
-        }
-
-        foreach (var error in result.Errors)
-        {
-            if (error.StatusCode is HttpStatusCode.Unauthorized)
-            {
-                return TimeSpan.Zero;
-            }
-
-            if (error.RetryAfter is { } retryAfter)
-            {
-                return retryAfter > maxDelay ? maxDelay : retryAfter;
-            }
-        }
-
-        return null;
-    }
+    private static TimeSpan? ServerDelay(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, TimeSpan maxDelay) =>
+        RetryAfterDelay.From(outcome.Result?.Errors, maxDelay);
 
     private static string DescribeFailure(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome) =>
         outcome.Exception is { } exception

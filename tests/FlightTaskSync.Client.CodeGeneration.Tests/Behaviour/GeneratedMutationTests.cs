@@ -93,7 +93,7 @@ public sealed class GeneratedMutationTests
         "failed{__typename index item{__typename sentera_id} attributes{__typename attribute key message code reason}}}}")]
     [TestCase(
         "BeginTasks",
-        "mutation BeginTasks($senteraIds:[ID!]!){begin_tasks(sentera_ids:$senteraIds){__typename succeeded failed{__typename index errors{__typename attribute key message code}}}}")]
+        "mutation BeginTasks($senteraIds:[ID!]!){begin_tasks(sentera_ids:$senteraIds){__typename succeeded failed{__typename index errors{__typename attribute key message code details}}}}")]
     [TestCase(
         "DeleteTasks",
         "mutation DeleteTasks($senteraIds:[ID!]!){delete_tasks(sentera_ids:$senteraIds){__typename sentera_id name}}")]

@@ -292,7 +292,8 @@ internal sealed class FakeFieldAgentServer : IDisposable
         return false;
     }
 
-    private static ResponseMessage ToMessage(FakeResponse response)
+    /// <summary>Turns a scripted answer into WireMock's response (shared with <see cref="MutationServer"/>).</summary>
+    internal static ResponseMessage ToMessage(FakeResponse response)
     {
         var message = new ResponseMessage
         {
