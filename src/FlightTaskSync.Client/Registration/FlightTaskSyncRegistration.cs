@@ -96,16 +96,22 @@ internal static class FlightTaskSyncRegistration
         services.TryAddKeyedSingleton<IFlightTaskStore>(serviceKey, static (sp, key) => sp.GetRequiredKeyedService<SqliteFlightTaskStore>(key));
         services.TryAddKeyedSingleton<IPageStore>(serviceKey, static (sp, key) => sp.GetRequiredKeyedService<SqliteFlightTaskStore>(key));
 
-        services.TryAddKeyedSingleton(serviceKey, (sp, _) =>
+        // The generated client of this registration: every operation over one connection, sent
+        // through the registration's own named HttpClient.
+        services.TryAddKeyedSingleton<IFieldAgentClient>(serviceKey, (sp, _) =>
         {
-            var options = OptionsOf(sp, optionsName);
-            var timeProvider = sp.GetRequiredService<TimeProvider>();
             var http = sp.GetRequiredService<IHttpClientFactory>();
-            var connection = new GraphQLHttpConnection(() => http.CreateClient(httpClientName), timeProvider, options.MaxResponseBytes);
-            return new PageFetcher(
-                new SyncFlightTasksQuery(connection),
-                PageResiliencePipelineFactory.Create(options, timeProvider, Logger<FlightTaskSyncClient>(sp)));
+            var connection = new GraphQLHttpConnection(
+                () => http.CreateClient(httpClientName), sp.GetRequiredService<TimeProvider>(), OptionsOf(sp, optionsName).MaxResponseBytes);
+            return new FieldAgentClient(
+                beginTasks: new BeginTasksMutation(connection),
+                deleteTasks: new DeleteTasksMutation(connection),
+                syncFlightTasks: new SyncFlightTasksQuery(connection),
+                upsertFlightTasks: new UpsertFlightTasksMutation(connection));
         });
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => new PageFetcher(
+            sp.GetRequiredKeyedService<IFieldAgentClient>(key).SyncFlightTasks,
+            PageResiliencePipelineFactory.Create(OptionsOf(sp, optionsName), sp.GetRequiredService<TimeProvider>(), Logger<FlightTaskSyncClient>(sp))));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => new ScopeSyncLock(OptionsOf(sp, optionsName).DatabasePath!, Logger<FlightTaskSyncClient>(sp)));
         services.TryAddKeyedSingleton<IFlightTaskSyncClient>(serviceKey, (sp, key) => new FlightTaskSyncClient(
             sp.GetRequiredKeyedService<PageFetcher>(key),

@@ -31,7 +31,7 @@ internal sealed class SenderHarness : IDisposable
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddFieldAgentClient().ConfigureHttpClient(
             client => client.BaseAddress = Server.Endpoint,
-            http => http.AddHttpMessageHandler(() => new BearerTokenHandler(_ => ValueTask.FromResult($"token-{Interlocked.Increment(ref _tokens)}"))));
+            http => http.AddHttpMessageHandler(() => new BearerTokenHandler(_ => Task.FromResult($"token-{Interlocked.Increment(ref _tokens)}"))));
         _services = services.BuildServiceProvider();
         var logger = _services.GetRequiredService<ILoggerFactory>().CreateLogger("Push");
         Sender = new MutationSender(
