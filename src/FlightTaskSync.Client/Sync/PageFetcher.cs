@@ -83,6 +83,17 @@ internal sealed class PageFetcher
                 throw exception;
             }
 
+            if (exception is AccessTokenUnavailableException tokenUnavailable)
+            {
+                throw new FlightTaskSyncUnavailableException(
+                    $"Page {attempts.PageNumber} of the sync of {scope} failed after {tries} attempt(s): {tokenUnavailable.Message}. " +
+                    "The tasks synced so far are kept; sync again when the connection is back.",
+                    tokenUnavailable.InnerException)
+                {
+                    Attempts = tries,
+                };
+            }
+
             var what = exception switch
             {
                 TimeoutRejectedException => "each attempt timed out",

@@ -69,6 +69,9 @@ internal static class PageResiliencePipelineFactory
                 // A compressed body that does not inflate: as broken as a body cut short.
                 InvalidDataException => true,
 
+                // The token provider could not reach its service: the device is offline.
+                AccessTokenUnavailableException => true,
+
                 // A cancellation the caller did not ask for is a connection dropped mid-read.
                 OperationCanceledException => !context.CancellationToken.IsCancellationRequested,
                 _ => false,

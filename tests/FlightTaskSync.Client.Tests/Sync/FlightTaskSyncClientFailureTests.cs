@@ -250,6 +250,70 @@ public sealed class FlightTaskSyncClientFailureTests
         });
     }
 
+    private static readonly Exception[] OfflineTokenFailures =
+    [
+        new HttpRequestException("No such host is known. (login.example.test:443)"),
+        new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NetworkUnreachable),
+        new IOException("Unable to read data from the transport connection."),
+        new TimeoutException("The token endpoint did not answer in time."),
+        new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.", new TimeoutException()),
+        new InvalidOperationException("Token refresh failed.", new HttpRequestException("Network is unreachable")),
+        new AggregateException(new HttpRequestException("Connection refused")),
+    ];
+
+    [TestCaseSource(nameof(OfflineTokenFailures))]
+    public async Task SyncAsync_TokenProviderFailsForLackOfNetwork_IsUnavailableAndRetriedNotAuthentication(Exception offline)
+    {
+        var asked = 0;
+        await using var harness = new SyncHarness(o =>
+        {
+            o.MaxRetryAttempts = 2;
+            o.AccessTokenProvider = _ =>
+            {
+                Interlocked.Increment(ref asked);
+                throw offline;
+            };
+        });
+
+        var thrown = Assert.CatchAsync<FlightTaskSyncException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown, Is.TypeOf<FlightTaskSyncUnavailableException>(), "offline is retried later, not sent to the sign-in screen");
+            Assert.That(thrown!.Message, Does.Not.Contain("Sign in again").IgnoreCase);
+            Assert.That(thrown.InnerException, Is.SameAs(offline));
+            Assert.That(((FlightTaskSyncUnavailableException)thrown).Attempts, Is.EqualTo(3));
+            Assert.That(asked, Is.EqualTo(3), "asked again on each retry, as a request that could not be sent");
+            Assert.That(harness.Server.Requests, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_TokenProviderRefusesWithANetworkErrorDeepInside_IsStillUnavailable()
+    {
+        var offline = new InvalidOperationException("outer", new InvalidOperationException("middle", new System.Net.Sockets.SocketException()));
+        await using var harness = new SyncHarness(o =>
+        {
+            o.MaxRetryAttempts = 0;
+            o.AccessTokenProvider = _ => throw offline;
+        });
+
+        var thrown = Assert.CatchAsync<FlightTaskSyncException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(thrown, Is.TypeOf<FlightTaskSyncUnavailableException>());
+    }
+
+    [Test]
+    public async Task SyncAsync_TokenServiceAnswersWithARefusal_FailsWithAuthentication()
+    {
+        var refused = new InvalidOperationException("Token refresh failed.", new HttpRequestException("invalid_grant", null, HttpStatusCode.BadRequest));
+        await using var harness = new SyncHarness(o => o.AccessTokenProvider = _ => throw refused);
+
+        var thrown = Assert.CatchAsync<FlightTaskSyncException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(thrown, Is.TypeOf<FlightTaskSyncAuthenticationException>(), "the token service answered, and said no");
+    }
+
     [Test]
     public async Task SyncAsync_ServerSendsTheSamePageForever_StopsWithStalled()
     {
