@@ -37,7 +37,10 @@ public sealed class FlightTaskSyncOptions
     [Required]
     public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
 
-    /// <summary>Gets or sets how many times a failed page request is retried (network errors, timeouts, 408, 429, 5xx).</summary>
+    /// <summary>
+    /// Gets or sets how many times a failed page request is retried (network errors, timeouts, 408, 429, 5xx).
+    /// The one fresh token asked for after a 401 does not count against it, and happens also at 0.
+    /// </summary>
     /// <value>The default value is 5.</value>
     [Range(0, 100)]
     public int MaxRetryAttempts { get; set; } = 5;

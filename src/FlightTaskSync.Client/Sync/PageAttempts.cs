@@ -17,7 +17,4 @@ internal sealed class PageAttempts
 
     /// <summary>Gets or sets how many times the page was retried.</summary>
     public int Retries { get; set; }
-
-    /// <summary>Gets or sets whether a 401 already made the pipeline ask for a fresh token.</summary>
-    public bool TokenRefreshed { get; set; }
 }

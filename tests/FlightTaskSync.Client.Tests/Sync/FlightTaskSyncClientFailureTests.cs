@@ -237,6 +237,52 @@ public sealed class FlightTaskSyncClientFailureTests
     }
 
     [Test]
+    public async Task SyncAsync_UnauthorizedOnceWithRetriesTurnedOff_StillAsksForOneFreshToken()
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 0);
+        harness.Server.AddTasks(Acme, 5);
+        harness.Server.Enqueue(FakeResponse.WithStatus(401));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        var requests = harness.Server.Requests;
+        Assert.Multiple(() =>
+        {
+            Assert.That(requests.Select(r => r.Authorization.Single()), Is.EqualTo(new[] { "Bearer token-1", "Bearer token-2" }));
+            Assert.That(report.TasksHeld, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_UnauthorizedAfterTheRetryBudgetIsSpent_StillGetsItsTokenRefresh()
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 1);
+        harness.Server.AddTasks(Acme, 5);
+        harness.Server.Enqueue(FakeResponse.WithStatus(503), FakeResponse.WithStatus(401));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(3), "503, retried; 401, refreshed; then the page");
+            Assert.That(harness.Server.Requests[2].Authorization.Single(), Is.EqualTo("Bearer token-3"));
+            Assert.That(report.TasksHeld, Is.EqualTo(5));
+        });
+    }
+
+    [TestCase(0)]
+    [TestCase(3)]
+    public async Task SyncAsync_UnauthorizedEveryTime_FailsAfterExactlyOneRefreshWhateverTheRetryBudget(int maxRetryAttempts)
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = maxRetryAttempts);
+        harness.Server.Enqueue(Enumerable.Repeat(FakeResponse.WithStatus(401), 10).ToArray());
+
+        Assert.ThrowsAsync<FlightTaskSyncAuthenticationException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(harness.Server.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task SyncAsync_TokenProviderFails_FailsWithAuthentication()
     {
         await using var harness = new SyncHarness(o => o.AccessTokenProvider = _ => throw new InvalidOperationException("refresh token expired"));
