@@ -63,7 +63,8 @@ internal sealed class FlightTaskDatabase : IDisposable
 
     /// <summary>
     /// Opens a connection with the store's settings. The first call of this instance prepares the
-    /// file (creates its folder, refuses a newer schema, turns WAL on, migrates) exactly once.
+    /// file (creates its folder, refuses a file that is not the store's or has a newer schema, turns
+    /// WAL on, migrates) exactly once.
     /// </summary>
     /// <exception cref="FlightTaskStoreException">The file cannot be opened or prepared, or was made by a newer version of FlightTaskSync.</exception>
     public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -111,6 +112,9 @@ internal sealed class FlightTaskDatabase : IDisposable
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+
+            // Before SQLite opens it: another application's file is refused untouched.
+            await DatabaseFileOwnership.EnsureOursAsync(Path, cancellationToken).ConfigureAwait(false);
             CreateOwnerOnlyFile(Path);
             var connection = await OpenConfiguredAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))

@@ -84,6 +84,12 @@ internal static class SchemaMigrations
         new(4, "Index each scope's content hashes by id for the sync's hash read", """
             CREATE INDEX ix_flight_tasks_hashes ON flight_tasks (scope_id, sentera_id, content_hash);
             """),
+
+        // Marks the file as the store's (DatabaseFileOwnership): from here on a file without the
+        // mark is another application's, and is refused untouched. 1179931467 is 0x4654534B.
+        new(5, "Mark the file as FlightTaskSync's", """
+            PRAGMA application_id = 1179931467;
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>
