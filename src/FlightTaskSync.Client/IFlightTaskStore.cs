@@ -12,6 +12,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The task, or <see langword="null"/> when the scope holds no task with that id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> or <paramref name="senteraId"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<FlightTask?> GetAsync(SyncScope scope, string senteraId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the tasks held for a scope that match a query, in the query's order.</summary>
@@ -21,6 +22,7 @@ public interface IFlightTaskStore
     /// <returns>The matching tasks; empty when the scope holds none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The query's <see cref="FlightTaskQuery.Skip"/> is negative or its <see cref="FlightTaskQuery.Take"/> is less than 1.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>Counts the tasks held for a scope.</summary>
@@ -28,6 +30,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>How many tasks the scope holds; 0 for a scope never synced.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -39,6 +42,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>How many of the scope's tasks match.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> or <paramref name="query"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<int> CountAsync(SyncScope scope, FlightTaskQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -49,6 +53,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the reset before it is committed.</param>
     /// <returns>A task that completes when the scope is forgotten.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task ResetAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>

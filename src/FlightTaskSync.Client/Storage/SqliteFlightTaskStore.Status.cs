@@ -32,31 +32,38 @@ internal sealed partial class SqliteFlightTaskStore
     public async Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = ScopeSql.ReadStatus;
-            ScopeSql.AddParameters(command, scope);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                using var command = connection.CreateCommand();
+                command.CommandText = ScopeSql.ReadStatus;
+                ScopeSql.AddParameters(command, scope);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    return null;
-                }
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
 
-                return new ScopeSyncRecord(
-                    reader.GetString(0),
-                    StoredTime.FromStored(reader.GetInt64(1)),
-                    Time(reader, 2),
-                    Time(reader, 3),
-                    Time(reader, 4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6),
-                    Time(reader, 7),
-                    reader.GetInt32(8));
+                    return new ScopeSyncRecord(
+                        reader.GetString(0),
+                        StoredTime.FromStored(reader.GetInt64(1)),
+                        Time(reader, 2),
+                        Time(reader, 3),
+                        Time(reader, 4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5),
+                        reader.IsDBNull(6) ? null : reader.GetString(6),
+                        Time(reader, 7),
+                        reader.GetInt32(8));
+                }
             }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
         }
     }
 
@@ -66,15 +73,22 @@ internal sealed partial class SqliteFlightTaskStore
     private async Task ExecuteScopeCommandAsync(SyncScope scope, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            ScopeSql.AddParameters(command, scope);
-            command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
-            bind(command);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                ScopeSql.AddParameters(command, scope);
+                command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
+                bind(command);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "written", exception);
         }
     }
 }

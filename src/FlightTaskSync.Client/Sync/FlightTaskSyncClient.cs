@@ -103,7 +103,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
-            var wrapped = new FlightTaskSyncException(
+            var wrapped = new FlightTaskStoreException(
                 $"The sync of {scope} failed in the offline store at page {run.Pages + 1}: {exception.Message}. " +
                 "Committed pages are kept; check that the database folder is writable and the disk is not full.",
                 exception);

@@ -248,9 +248,10 @@ public class SqliteFlightTaskStorePageTests
             """);
         FlightTask[] upserted = [FlightTaskBuilder.Task(1).Version(2).Build(), FlightTaskBuilder.Task(3).Build(), FlightTaskBuilder.Task(4).Build()];
 
-        var thrown = Assert.ThrowsAsync<SqliteException>(() => _fixture.Store.ApplyPageAsync(Scope, upserted, [FlightTaskBuilder.TaskId(2)]));
+        var thrown = Assert.ThrowsAsync<FlightTaskStoreException>(() => _fixture.Store.ApplyPageAsync(Scope, upserted, [FlightTaskBuilder.TaskId(2)]));
 
-        Assert.That(thrown.Message, Does.Contain("refused by the test"));
+        Assert.That(thrown.InnerException, Is.TypeOf<SqliteException>().With.Message.Contain("refused by the test"));
+        Assert.That(thrown.Message, Does.Contain(_fixture.DatabasePath).And.Contain("could not be written"));
         Assert.That(await _fixture.Store.ReadContentHashesAsync(Scope), Is.EqualTo(before));
     }
 
