@@ -40,10 +40,10 @@ internal interface IPageStore
     Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records that a sync of the scope ended without completing: failed (with the error's type
-    /// and message) or, when <paramref name="errorType"/> is null, canceled (back to idle).
+    /// Records that a sync of the scope ended without completing: failed (with the error's kind
+    /// and message) or, when <paramref name="errorKind"/> is <see cref="SyncErrorKind.None"/>, canceled (back to idle).
     /// </summary>
-    Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default);
+    Task MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the scope's persisted sync status, or <see langword="null"/> for a scope never synced.</summary>
     Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default);

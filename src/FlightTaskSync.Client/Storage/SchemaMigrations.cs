@@ -87,8 +87,21 @@ internal static class SchemaMigrations
 
         // Marks the file as the store's (DatabaseFileOwnership): from here on a file without the
         // mark is another application's, and is refused untouched. 1179931467 is 0x4654534B.
-        new(5, "Mark the file as FlightTaskSync's", """
+        // A scope's last error is kept as a SyncErrorKind (its number) instead of an exception's
+        // type name, which a renamed class would have broken: the names stored before are turned
+        // into their kinds; last_error_type keeps them as they were and is no longer written or read.
+        new(5, "Mark the file as FlightTaskSync's; keep each scope's last error as a SyncErrorKind", """
             PRAGMA application_id = 1179931467;
+            ALTER TABLE sync_scopes ADD COLUMN last_error_kind INTEGER NOT NULL DEFAULT 0;
+            UPDATE sync_scopes SET last_error_kind = CASE last_error_type
+                WHEN 'FlightTaskSyncUnavailableException' THEN 1
+                WHEN 'FlightTaskSyncAuthenticationException' THEN 2
+                WHEN 'FlightTaskSyncRejectedException' THEN 3
+                WHEN 'FlightTaskSyncInvalidResponseException' THEN 4
+                WHEN 'FlightTaskSyncStalledException' THEN 5
+                WHEN 'FlightTaskStoreException' THEN 6
+                ELSE 8 END
+            WHERE last_error_type IS NOT NULL;
             """),
     ];
 

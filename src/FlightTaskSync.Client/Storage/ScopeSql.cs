@@ -27,7 +27,7 @@ internal static class ScopeSql
         ON CONFLICT (organization_sentera_id, include_descendants) DO UPDATE SET
             last_completed_at = excluded.last_completed_at,
             state = 'idle',
-            last_error_type = NULL,
+            last_error_kind = 0,
             last_error_message = NULL,
             last_full_resync_at = COALESCE(excluded.last_full_resync_at, last_full_resync_at);
         """;
@@ -39,20 +39,23 @@ internal static class ScopeSql
         ON CONFLICT (organization_sentera_id, include_descendants) DO UPDATE SET state = 'syncing', last_started_at = excluded.last_started_at;
         """;
 
-    /// <summary>Records how a sync of the scope ended without completing: <c>$state</c> is 'failed' (with the error) or 'idle' (canceled).</summary>
+    /// <summary>
+    /// Records how a sync of the scope ended without completing: <c>$state</c> is 'failed' (with the
+    /// error's kind, a <see cref="SyncErrorKind"/>, and message) or 'idle' (canceled; the last error is kept).
+    /// </summary>
     public const string RecordEnded = """
-        INSERT INTO sync_scopes (organization_sentera_id, include_descendants, created_at, state, last_failed_at, last_error_type, last_error_message)
-        VALUES ($organization, $descendants, $now, $state, $failed, $error_type, $error_message)
+        INSERT INTO sync_scopes (organization_sentera_id, include_descendants, created_at, state, last_failed_at, last_error_kind, last_error_message)
+        VALUES ($organization, $descendants, $now, $state, $failed, COALESCE($error_kind, 0), $error_message)
         ON CONFLICT (organization_sentera_id, include_descendants) DO UPDATE SET
             state = excluded.state,
             last_failed_at = COALESCE(excluded.last_failed_at, last_failed_at),
-            last_error_type = COALESCE(excluded.last_error_type, last_error_type),
+            last_error_kind = COALESCE($error_kind, last_error_kind),
             last_error_message = COALESCE(excluded.last_error_message, last_error_message);
         """;
 
     /// <summary>Reads the scope's status columns and how many tasks it holds.</summary>
     public const string ReadStatus = """
-        SELECT state, created_at, last_started_at, last_completed_at, last_failed_at, last_error_type, last_error_message, last_full_resync_at,
+        SELECT state, created_at, last_started_at, last_completed_at, last_failed_at, last_error_kind, last_error_message, last_full_resync_at,
                (SELECT count(*) FROM flight_tasks WHERE flight_tasks.scope_id = sync_scopes.scope_id)
         FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants;
         """;

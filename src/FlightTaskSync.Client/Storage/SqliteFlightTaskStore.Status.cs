@@ -18,13 +18,13 @@ internal sealed partial class SqliteFlightTaskStore
         ExecuteScopeCommandAsync(scope, ScopeSql.RecordStarted, _ => { }, cancellationToken);
 
     /// <inheritdoc/>
-    public Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default) =>
+    public Task MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, CancellationToken cancellationToken = default) =>
         ExecuteScopeCommandAsync(scope, ScopeSql.RecordEnded, command =>
         {
-            var failed = errorType is not null;
+            var failed = errorKind != SyncErrorKind.None;
             command.Parameters.AddWithValue("$state", failed ? "failed" : "idle");
             command.Parameters.AddWithValue("$failed", failed ? StoredTime.ToStored(_timeProvider.GetUtcNow()) : DBNull.Value);
-            command.Parameters.AddWithValue("$error_type", (object?)errorType ?? DBNull.Value);
+            command.Parameters.AddWithValue("$error_kind", failed ? (int)errorKind : DBNull.Value);
             command.Parameters.AddWithValue("$error_message", failed ? (object?)errorMessage ?? string.Empty : DBNull.Value);
         }, cancellationToken);
 
@@ -54,7 +54,7 @@ internal sealed partial class SqliteFlightTaskStore
                         Time(reader, 2),
                         Time(reader, 3),
                         Time(reader, 4),
-                        reader.IsDBNull(5) ? null : reader.GetString(5),
+                        Enum.IsDefined((SyncErrorKind)reader.GetInt32(5)) ? (SyncErrorKind)reader.GetInt32(5) : SyncErrorKind.Other,
                         reader.IsDBNull(6) ? null : reader.GetString(6),
                         Time(reader, 7),
                         reader.GetInt32(8));

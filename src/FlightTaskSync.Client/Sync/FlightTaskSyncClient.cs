@@ -161,7 +161,11 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             {
                 using var pageActivity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Page");
                 pageActivity?.SetTag("flighttasksync.page.number", pageNumber);
-                var attempts = new PageAttempts(scope, pageNumber);
+                var attempts = new PageAttempts(scope, pageNumber)
+                {
+                    RetryScheduled = (retry, delay) => _status.Retrying(scope, retry, _timeProvider.GetUtcNow() + delay),
+                    RetryStarted = () => _status.RetryStarted(scope),
+                };
                 SyncPage page;
                 try
                 {

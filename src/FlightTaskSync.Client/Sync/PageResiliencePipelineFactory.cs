@@ -37,7 +37,7 @@ internal static class PageResiliencePipelineFactory
             BackoffType = DelayBackoffType.Constant,
             Delay = TimeSpan.Zero,
             ShouldHandle = args => ValueTask.FromResult(IsUnauthorized(args.Outcome)),
-            OnRetry = args => OnRetry(args.Context, args.RetryDelay, args.Outcome, logger),
+            OnRetry = args => OnRetry(args.Context, args.RetryDelay, args.Outcome, logger, waits: false),
         });
 
         if (options.MaxRetryAttempts > 0)
@@ -52,7 +52,7 @@ internal static class PageResiliencePipelineFactory
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, options.MaxRetryDelay)),
-                OnRetry = args => OnRetry(args.Context, args.RetryDelay, args.Outcome, logger),
+                OnRetry = args => OnRetry(args.Context, args.RetryDelay, args.Outcome, logger, waits: true),
             });
         }
 
@@ -60,14 +60,21 @@ internal static class PageResiliencePipelineFactory
         return builder.Build();
     }
 
-    /// <summary>Records a retry (the predicates only judge; what happens is recorded here).</summary>
+    /// <summary>
+    /// Records a retry (the predicates only judge; what happens is recorded here) and, for a retry
+    /// that waits (not the token refresh, which goes at once), tells the sync it is waiting.
+    /// </summary>
     private static ValueTask OnRetry(
-        ResilienceContext context, TimeSpan delay, Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, ILogger logger)
+        ResilienceContext context, TimeSpan delay, Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, ILogger logger, bool waits)
     {
         if (context.Properties.TryGetValue(AttemptsKey, out var attempts))
         {
             attempts.Retries++;
             SyncLog.RetryingPage(logger, attempts.Scope, attempts.PageNumber, attempts.Retries, delay, DescribeFailure(outcome));
+            if (waits && delay > TimeSpan.Zero)
+            {
+                attempts.OnRetryScheduled(delay);
+            }
         }
 
         return ValueTask.CompletedTask;

@@ -120,7 +120,7 @@ public sealed class PipelinedWriteTests
             Assert.That(thrown, Is.Not.InstanceOf<FlightTaskSyncException>());
             Assert.That(store.PageWrites, Is.EqualTo(1));
             Assert.That(await harness.Store.CountAsync(AcmeScope), Is.EqualTo(100), "the page whose write had started is kept");
-            Assert.That((await harness.Client.GetStatusAsync(AcmeScope)).State, Is.EqualTo(SyncState.Idle));
+            Assert.That((await harness.Client.GetStatusAsync(AcmeScope)).State, Is.EqualTo(SyncState.NeverSynced), "canceled, not failed; the first sync never completed");
         });
     }
 

@@ -52,8 +52,8 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
     public Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         inner.MarkSyncStartedAsync(scope, cancellationToken);
 
-    public Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default) =>
-        inner.MarkSyncEndedAsync(scope, errorType, errorMessage, cancellationToken);
+    public Task MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncEndedAsync(scope, errorKind, errorMessage, cancellationToken);
 
     public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         inner.ReadSyncRecordAsync(scope, cancellationToken);
