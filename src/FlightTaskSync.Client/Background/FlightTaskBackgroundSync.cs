@@ -81,8 +81,10 @@ internal sealed class FlightTaskBackgroundSync : BackgroundService, IFlightTaskB
                     {
                         await _client.SyncAsync(scope, progress: null, stoppingToken).ConfigureAwait(false);
                     }
-                    catch (FlightTaskSyncException exception)
+                    catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                     {
+                        // Whatever a sync throws, the service goes on (a bug must not stop the app's host);
+                        // only the host's own stop ends it.
                         anyFailed = true;
                         BackgroundSyncLog.ScopeFailed(_logger, scope, exception.GetType().Name, failedRounds + 1, exception);
                     }

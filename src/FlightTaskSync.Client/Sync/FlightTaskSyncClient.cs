@@ -73,44 +73,79 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         using var activity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Sync");
         activity?.SetTag(FlightTaskSyncTelemetry.OrganizationTag, scope.OrganizationSenteraId);
         activity?.SetTag(FlightTaskSyncTelemetry.IncludeDescendantsTag, scope.IncludeDescendantOrganizations);
-        var started = false;
         try
         {
-            var held = await _lock.AcquireAsync(scope, cancellationToken).ConfigureAwait(false);
-            await using (held.ConfigureAwait(false))
+            var report = await RunHeldAsync(run, forceFullResync, progress, cancellationToken).ConfigureAwait(false);
+            Record(run, activity, "completed");
+            return report;
+        }
+        catch (Exception exception)
+        {
+            var failure = run.Ended is { } ended && ReferenceEquals(ended.Exception, exception) ? ended.Failure : ToFailure(run, exception, cancellationToken);
+            if (failure is null)
             {
-                var before = await _status.StartedAsync(scope, cancellationToken).ConfigureAwait(false);
-                started = true;
+                SyncLog.SyncCanceled(_logger, scope, run.Pages + 1);
+                Record(run, activity, "canceled");
+                throw;
+            }
+
+            SyncLog.SyncFailed(_logger, scope, failure);
+            Record(run, activity, "failed", failure);
+            if (ReferenceEquals(failure, exception))
+            {
+                throw;
+            }
+
+            throw failure;
+        }
+    }
+
+    /// <summary>Holds the scope's lock while the sync runs; every way out of a started sync ends its status before the lock is let go.</summary>
+    private async Task<SyncReport> RunHeldAsync(SyncRun run, bool forceFullResync, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var held = await _lock.AcquireAsync(run.Scope, cancellationToken).ConfigureAwait(false);
+        await using (held.ConfigureAwait(false))
+        {
+            var before = await _status.StartedAsync(run.Scope, cancellationToken).ConfigureAwait(false);
+            try
+            {
                 run.IsFullResync = forceFullResync || IsFullResyncDue(before);
-                var report = await RunAsync(run, progress, cancellationToken).ConfigureAwait(false);
-                Record(run, activity, "completed");
-                return report;
+                return await RunAsync(run, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                var failure = ToFailure(run, exception, cancellationToken);
+                run.Ended = (exception, failure);
+                await _status.EndedAsync(run.Scope, failure).ConfigureAwait(false);
+                throw;
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    }
+
+    /// <summary>
+    /// Tells what a sync that threw <paramref name="exception"/> failed with: the library's own
+    /// exception as it is; a failure of the database as <see cref="FlightTaskStoreException"/>;
+    /// anything else wrapped in <see cref="FlightTaskSyncException"/>; <see langword="null"/> for the
+    /// caller's cancellation, which goes out as it is.
+    /// </summary>
+    private static FlightTaskSyncException? ToFailure(SyncRun run, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
         {
-            SyncLog.SyncCanceled(_logger, scope, run.Pages + 1);
-            await EndAsync(started, scope, error: null).ConfigureAwait(false);
-            Record(run, activity, "canceled");
-            throw;
-        }
-        catch (FlightTaskSyncException exception)
-        {
-            SyncLog.SyncFailed(_logger, scope, exception);
-            await EndAsync(started, scope, exception).ConfigureAwait(false);
-            Record(run, activity, "failed", exception);
-            throw;
-        }
-        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            var wrapped = new FlightTaskStoreException(
-                $"The sync of {scope} failed in the offline store at page {run.Pages + 1}: {exception.Message}. " +
-                "Committed pages are kept; check that the database folder is writable and the disk is not full.",
-                exception);
-            SyncLog.SyncFailed(_logger, scope, wrapped);
-            await EndAsync(started, scope, wrapped).ConfigureAwait(false);
-            Record(run, activity, "failed", wrapped);
-            throw wrapped;
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                return null;
+            case FlightTaskSyncException failure:
+                return failure;
+            case SqliteException or IOException or UnauthorizedAccessException:
+                return new FlightTaskStoreException(
+                    $"The sync of {run.Scope} failed in the offline store at page {run.Pages + 1}: {exception.Message.TrimEnd('.')}. " +
+                    "Committed pages are kept; check that the database folder is writable and the disk is not full.",
+                    exception);
+            default:
+                return new FlightTaskSyncException(
+                    $"The sync of {run.Scope} failed unexpectedly at page {run.Pages + 1} ({exception.GetType().Name}: {exception.Message.TrimEnd('.')}). " +
+                    "Committed pages are kept. If the exception came from the app's own code (a progress handler), fix it there; otherwise report it with this message.",
+                    exception);
         }
     }
 
@@ -123,9 +158,6 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         _options.FullResyncInterval is { } interval &&
         before is not null &&
         _timeProvider.GetUtcNow() - (before.LastFullResyncAt ?? before.CreatedAt) >= interval;
-
-    private Task EndAsync(bool started, SyncScope scope, Exception? error) =>
-        started ? _status.EndedAsync(scope, error) : Task.CompletedTask;
 
     private async Task<SyncReport> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
@@ -406,5 +438,8 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         public int Retries { get; set; }
 
         public List<SyncFailure> Failures { get; } = [];
+
+        /// <summary>Gets or sets how a started sync ended, once its status records it: what was thrown, and what it counts as.</summary>
+        public (Exception Exception, FlightTaskSyncException? Failure)? Ended { get; set; }
     }
 }

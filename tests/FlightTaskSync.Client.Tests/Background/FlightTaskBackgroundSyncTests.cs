@@ -192,6 +192,30 @@ public sealed class FlightTaskBackgroundSyncTests
     }
 
     [Test]
+    public async Task Round_SyncThrowsAnExceptionThatIsNotTheLibrarys_TheServiceAndTheHostKeepRunning()
+    {
+        var client = new ThrowingSyncClient(() => new InvalidOperationException("A bug in an app's own client."));
+        using var host = BuildHost(services: services => services.AddSingleton<IFlightTaskSyncClient>(client));
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
+
+        await host.StartAsync();
+        await NextWaitAsync();
+        var afterTheFailure = await NextWaitAsync();
+        background.RequestSync();
+        await NextWaitAsync();
+        var stopping = lifetime.ApplicationStopping.IsCancellationRequested;
+        await host.StopAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stopping, Is.False, "the host was not stopped by the background service");
+            Assert.That(client.Calls, Is.EqualTo(4), "two rounds of two scopes");
+            Assert.That(afterTheFailure - _clock.GetUtcNow(), Is.InRange(TimeSpan.FromSeconds(28), TimeSpan.FromSeconds(32)), "a failed round backs off");
+        });
+    }
+
+    [Test]
     public void AddFlightTaskSyncBackgroundService_InvalidInterval_FailsAtStartNamingIt()
     {
         using var host = BuildHost(o => o.Interval = TimeSpan.Zero, observe: false);
@@ -212,10 +236,11 @@ public sealed class FlightTaskBackgroundSyncTests
     /// <summary>Waits for the service to start waiting for its next round; gives when that round is due.</summary>
     private async Task<DateTimeOffset> NextWaitAsync() => await _waits.Reader.ReadAsync().AsTask().WaitAsync(Deadlock);
 
-    private IHost BuildHost(Action<FlightTaskBackgroundSyncOptions>? configure = null, bool observe = true)
+    private IHost BuildHost(Action<FlightTaskBackgroundSyncOptions>? configure = null, bool observe = true, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<TimeProvider>(_clock);
+        services?.Invoke(builder.Services);
         builder.Services.AddFlightTaskSync(o =>
         {
             o.Endpoint = _server.Endpoint;
