@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Microsoft.Data.Sqlite;
 
 namespace FlightTaskSync.Client.Storage;
@@ -20,8 +19,6 @@ internal static class DatabaseFileOwnership
     public const int LastUnstampedVersion = 4;
 
     private const int HeaderLength = 100;
-    private const int UserVersionOffset = 60;
-    private const int ApplicationIdOffset = 68;
 
     private static ReadOnlySpan<byte> SqliteMagic => "SQLite format 3\0"u8;
 
@@ -48,7 +45,9 @@ internal static class DatabaseFileOwnership
             throw Refused(path, "it is not a SQLite database");
         }
 
-        var applicationId = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(ApplicationIdOffset));
+        // Another process may be using the file: its newest header (version, application id) is
+        // then in the -wal file, not in the main file's first page. SQLite reads both.
+        var (applicationId, userVersion, tables) = await ReadIdentityAsync(path, cancellationToken).ConfigureAwait(false);
         if (applicationId == ApplicationId)
         {
             return;
@@ -60,7 +59,6 @@ internal static class DatabaseFileOwnership
         }
 
         // Unmarked: empty, of an earlier release, or another application's. The schema says which.
-        var (userVersion, tables) = await ReadSchemaAsync(path, cancellationToken).ConfigureAwait(false);
         if (tables.Count == 0 && userVersion == 0)
         {
             return;
@@ -75,11 +73,12 @@ internal static class DatabaseFileOwnership
     }
 
     /// <summary>
-    /// Reads the schema version and table names without writing or creating anything. With no
-    /// -wal file the main file is complete, and is read as immutable (no locks, no -shm); with one,
-    /// the header may be stale (a process killed before a checkpoint), so SQLite reads both, read-only.
+    /// Reads the application id, schema version and table names without writing or creating
+    /// anything. With no -wal file the main file is complete, and is read as immutable (no locks,
+    /// no -shm); with one (another process using the file, or one killed before a checkpoint), the
+    /// main file's header may be stale, so SQLite reads both, read-only.
     /// </summary>
-    private static async Task<(long UserVersion, HashSet<string> Tables)> ReadSchemaAsync(string path, CancellationToken cancellationToken)
+    private static async Task<(int ApplicationId, long UserVersion, HashSet<string> Tables)> ReadIdentityAsync(string path, CancellationToken cancellationToken)
     {
         var wal = new FileInfo(path + "-wal");
         var builder = new SqliteConnectionStringBuilder { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
@@ -89,10 +88,13 @@ internal static class DatabaseFileOwnership
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version; SELECT name FROM sqlite_master WHERE type = 'table';";
+            command.CommandText = "PRAGMA application_id; PRAGMA user_version; SELECT name FROM sqlite_master WHERE type = 'table';";
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var applicationId = reader.GetInt32(0);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var userVersion = reader.GetInt64(0);
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
@@ -102,7 +104,7 @@ internal static class DatabaseFileOwnership
                     tables.Add(reader.GetString(0));
                 }
 
-                return (userVersion, tables);
+                return (applicationId, userVersion, tables);
             }
         }
     }

@@ -149,6 +149,22 @@ public sealed class DatabaseFileOwnershipTests
         Assert.That(await store.CountAsync(StoreFixture.Scope), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task OpenConnectionAsync_FileInUseByAnotherProcessItsMarkStillInTheWal_OpensAsOurs()
+    {
+        // The first "process" made the file and keeps it open: its mark and tables are in the WAL,
+        // the main file's header still says an empty, unmarked database.
+        using var first = new FlightTaskDatabase(_path);
+        var firstStore = new SqliteFlightTaskStore(first, TimeProvider.System);
+        await firstStore.ApplyPageAsync(StoreFixture.Scope, [FlightTaskBuilder.Task(1).Build()], []);
+        Assert.That(new FileInfo(_path + "-wal").Length, Is.GreaterThan(0));
+
+        using var second = new FlightTaskDatabase(_path);
+        var secondStore = new SqliteFlightTaskStore(second, TimeProvider.System);
+
+        Assert.That(await secondStore.CountAsync(StoreFixture.Scope), Is.EqualTo(1));
+    }
+
     private void AssertRefusedAndUntouched(string expectedReason)
     {
         SqliteConnection.ClearAllPools();
