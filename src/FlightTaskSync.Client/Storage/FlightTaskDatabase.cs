@@ -56,6 +56,12 @@ internal sealed class FlightTaskDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>
+    /// Gets how many times the file at <see cref="Path"/> was found removed or replaced and a new
+    /// one prepared: a <see cref="SyncClaim"/> taken before such a change belongs to a file gone.
+    /// </summary>
+    public long FileGeneration { get; private set; }
+
+    /// <summary>
     /// Gets an observer of every connection this instance opens, once its settings are applied:
     /// a seam for tests that watch the SQL the store runs. The SDK never sets it.
     /// </summary>

@@ -90,7 +90,9 @@ internal static class SchemaMigrations
         // A scope's last error is kept as a SyncErrorKind (its number) instead of an exception's
         // type name, which a renamed class would have broken: the names stored before are turned
         // into their kinds; last_error_type keeps them as they were and is no longer written or read.
-        new(5, "Mark the file as FlightTaskSync's; keep each scope's last error as a SyncErrorKind", """
+        // sync_claims holds a row per sync called and not yet ended (SyncClaim): a reset deletes its
+        // scope's rows, and a sync whose row is gone writes nothing more.
+        new(5, "Mark the file as FlightTaskSync's; keep each scope's last error as a SyncErrorKind; claims of running syncs", """
             PRAGMA application_id = 1179931467;
             ALTER TABLE sync_scopes ADD COLUMN last_error_kind INTEGER NOT NULL DEFAULT 0;
             UPDATE sync_scopes SET last_error_kind = CASE last_error_type
@@ -102,6 +104,14 @@ internal static class SchemaMigrations
                 WHEN 'FlightTaskStoreException' THEN 6
                 ELSE 8 END
             WHERE last_error_type IS NOT NULL;
+
+            CREATE TABLE sync_claims (
+                claim_id INTEGER PRIMARY KEY,
+                organization_sentera_id TEXT NOT NULL,
+                include_descendants INTEGER NOT NULL,
+                claimed_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_sync_claims_scope ON sync_claims (organization_sentera_id, include_descendants);
             """),
     ];
 

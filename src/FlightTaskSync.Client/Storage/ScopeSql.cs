@@ -60,10 +60,28 @@ internal static class ScopeSql
         FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants;
         """;
 
-    /// <summary>Deletes the scope's tasks, then its row. (The foreign key would cascade; saying it does not depend on it.)</summary>
+    /// <summary>
+    /// Deletes the scope's tasks, then its row (the foreign key would cascade; saying it does not
+    /// depend on it), and the claims of its syncs, so that none of them writes anything more.
+    /// </summary>
     public const string Delete =
         "DELETE FROM flight_tasks WHERE scope_id = " + ScopeIdOf + ";\n" +
-        "DELETE FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants;";
+        "DELETE FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants;\n" +
+        "DELETE FROM sync_claims WHERE organization_sentera_id = $organization AND include_descendants = $descendants;";
+
+    /// <summary>Takes a claim for a sync of the scope (a random id: never one a reset deleted); returns its id.</summary>
+    public const string Claim = """
+        INSERT INTO sync_claims (claim_id, organization_sentera_id, include_descendants, claimed_at)
+        VALUES (random(), $organization, $descendants, $now)
+        RETURNING claim_id;
+        """;
+
+    /// <summary>Tells whether the claim <c>$claim</c> of the scope is still there (1) or not (0).</summary>
+    public const string IsClaimed =
+        "SELECT EXISTS (SELECT 1 FROM sync_claims WHERE claim_id = $claim AND organization_sentera_id = $organization AND include_descendants = $descendants);";
+
+    /// <summary>Lets the claim <c>$claim</c> go.</summary>
+    public const string Release = "DELETE FROM sync_claims WHERE claim_id = $claim;";
 
     /// <summary>Binds <c>$organization</c> and <c>$descendants</c>.</summary>
     public static void AddParameters(SqliteCommand command, SyncScope scope)

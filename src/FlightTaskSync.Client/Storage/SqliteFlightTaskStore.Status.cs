@@ -6,19 +6,32 @@ namespace FlightTaskSync.Client.Storage;
 internal sealed partial class SqliteFlightTaskStore
 {
     /// <inheritdoc/>
-    public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default) =>
-        ExecuteScopeCommandAsync(scope, ScopeSql.RecordCompleted, command =>
+    public async Task MarkSyncCompletedAsync(
+        SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    {
+        var recorded = await ExecuteScopeCommandAsync(scope, ScopeSql.RecordCompleted, command =>
         {
             command.Parameters.AddWithValue("$completed", StoredTime.ToStored(completedAt));
             command.Parameters.AddWithValue("$full", fullResync ? StoredTime.ToStored(completedAt) : DBNull.Value);
-        }, cancellationToken);
+        }, claim, cancellationToken).ConfigureAwait(false);
+        if (!recorded)
+        {
+            throw ClaimLost(scope, claim!.Value);
+        }
+    }
 
     /// <inheritdoc/>
-    public Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        ExecuteScopeCommandAsync(scope, ScopeSql.RecordStarted, _ => { }, cancellationToken);
+    public async Task MarkSyncStartedAsync(SyncScope scope, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    {
+        if (!await ExecuteScopeCommandAsync(scope, ScopeSql.RecordStarted, _ => { }, claim, cancellationToken).ConfigureAwait(false))
+        {
+            throw ClaimLost(scope, claim!.Value);
+        }
+    }
 
     /// <inheritdoc/>
-    public Task MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, CancellationToken cancellationToken = default) =>
+    public Task<bool> MarkSyncEndedAsync(
+        SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
         ExecuteScopeCommandAsync(scope, ScopeSql.RecordEnded, command =>
         {
             var failed = errorKind != SyncErrorKind.None;
@@ -26,7 +39,7 @@ internal sealed partial class SqliteFlightTaskStore
             command.Parameters.AddWithValue("$failed", failed ? StoredTime.ToStored(_timeProvider.GetUtcNow()) : DBNull.Value);
             command.Parameters.AddWithValue("$error_kind", failed ? (int)errorKind : DBNull.Value);
             command.Parameters.AddWithValue("$error_message", failed ? (object?)errorMessage ?? string.Empty : DBNull.Value);
-        }, cancellationToken);
+        }, claim, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default)
@@ -70,7 +83,11 @@ internal sealed partial class SqliteFlightTaskStore
     private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : StoredTime.FromStored(reader.GetInt64(ordinal));
 
-    private async Task ExecuteScopeCommandAsync(SyncScope scope, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one statement on the scope's row; with a <paramref name="claim"/>, in a transaction that
+    /// first checks the claim is still there, and returns <see langword="false"/> (nothing written) when it is not.
+    /// </summary>
+    private async Task<bool> ExecuteScopeCommandAsync(SyncScope scope, string sql, Action<SqliteCommand> bind, SyncClaim? claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         try
@@ -78,12 +95,21 @@ internal sealed partial class SqliteFlightTaskStore
             var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
+                using var transaction = connection.BeginTransaction();
+                if (claim is { } held && !await IsClaimedAsync(connection, transaction, scope, held, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
                 using var command = connection.CreateCommand();
+                command.Transaction = transaction;
                 command.CommandText = sql;
                 ScopeSql.AddParameters(command, scope);
                 command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
                 bind(command);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
             }
         }
         catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))

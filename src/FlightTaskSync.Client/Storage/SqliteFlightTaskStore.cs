@@ -277,7 +277,7 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
 
     /// <inheritdoc/>
     public async Task<PageWriteResult> ApplyPageAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         PageValidator.Validate(upserted, deletedIds);
@@ -292,6 +292,12 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
             {
                 // Disposed without a commit (failure or cancellation), the transaction rolls back.
                 using var transaction = connection.BeginTransaction();
+                if (claim is { } held)
+                {
+                    // Under the write lock: a reset that has committed deleted the claim; one that has not waits for this page.
+                    await EnsureClaimedAsync(connection, transaction, scope, held, cancellationToken).ConfigureAwait(false);
+                }
+
                 using var writer = await PageWriter.CreateAsync(connection, transaction, scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 var updated = await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
                 foreach (var task in upserted)

@@ -21,10 +21,10 @@ internal static class StoreFailure
 
     /// <summary>
     /// Tells whether <paramref name="exception"/> is the database's failure to wrap: anything but a
-    /// cancellation, a disposed object, or an exception of the library already.
+    /// cancellation, a disposed object, an exception of the library already, or a lost claim.
     /// </summary>
     public static bool IsStoreFailure(Exception exception) =>
-        exception is not (OperationCanceledException or ObjectDisposedException or FlightTaskSyncException);
+        exception is not (OperationCanceledException or ObjectDisposedException or FlightTaskSyncException or ScopeClaimLostException);
 
     /// <summary>Wraps <paramref name="exception"/>: "The flight task database '...' could not be <paramref name="doing"/>: ... What to do."</summary>
     public static FlightTaskStoreException Wrap(string path, string doing, Exception exception) =>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FlightTaskSync.Client.Diagnostics;
 using FlightTaskSync.Client.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace FlightTaskSync.Client.Sync;
@@ -23,6 +22,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private readonly FlightTaskSyncOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly RunningSyncs _runs = new();
 
     public FlightTaskSyncClient(
         PageFetcher fetcher,
@@ -45,6 +45,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         _timeProvider = timeProvider;
         _logger = logger;
         _status = new SyncStatusTracker(store, scopeLock, timeProvider, logger) { Sender = this };
+        _store.Changed += OnStoreChanged;
     }
 
     /// <inheritdoc/>
@@ -69,24 +70,31 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private async Task<SyncReport> RunLockedAsync(SyncScope scope, bool forceFullResync, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var run = new SyncRun(scope, _timeProvider.GetUtcNow(), _timeProvider.GetTimestamp());
+        var running = _runs.Start(scope, cancellationToken);
+        var run = new SyncRun(scope, running, _timeProvider.GetUtcNow(), _timeProvider.GetTimestamp());
         using var activity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Sync");
         activity?.SetTag(FlightTaskSyncTelemetry.OrganizationTag, scope.OrganizationSenteraId);
         activity?.SetTag(FlightTaskSyncTelemetry.IncludeDescendantsTag, scope.IncludeDescendantOrganizations);
         try
         {
-            var report = await RunHeldAsync(run, forceFullResync, progress, cancellationToken).ConfigureAwait(false);
+            var report = await RunClaimedAsync(run, forceFullResync, progress).ConfigureAwait(false);
             Record(run, activity, "completed");
             return report;
         }
         catch (Exception exception)
         {
-            var failure = run.Ended is { } ended && ReferenceEquals(ended.Exception, exception) ? ended.Failure : ToFailure(run, exception, cancellationToken);
+            var failure = run.Ended is { } ended && ReferenceEquals(ended.Exception, exception) ? ended.Failure : SyncFailures.Of(run, exception);
             if (failure is null)
             {
                 SyncLog.SyncCanceled(_logger, scope, run.Pages + 1);
                 Record(run, activity, "canceled");
-                throw;
+                if (exception is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                // Stopped by the client's disposal, the sync may have ended by another exception on the way.
+                throw new OperationCanceledException($"The sync of {scope} was canceled: FlightTaskSync was disposed.", exception, running.Token);
             }
 
             SyncLog.SyncFailed(_logger, scope, failure);
@@ -98,54 +106,67 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
 
             throw failure;
         }
+        finally
+        {
+            await _runs.EndAsync(running).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Claims the scope as the sync is called, so that a reset from then on stops it, waits for the
+    /// scope's lock, and runs; lets the claim go however it ends.
+    /// </summary>
+    private async Task<SyncReport> RunClaimedAsync(SyncRun run, bool forceFullResync, IProgress<SyncProgress>? progress)
+    {
+        var claim = await _store.ClaimAsync(run.Scope, run.Token).ConfigureAwait(false);
+        run.Claim = claim;
+        try
+        {
+            return await RunHeldAsync(run, forceFullResync, progress).ConfigureAwait(false);
+        }
+        finally
+        {
+            try
+            {
+                await _store.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A claim left behind only keeps a small row until the scope's next reset.
+                SyncLog.StatusNotSaved(_logger, run.Scope, exception);
+            }
+        }
     }
 
     /// <summary>Holds the scope's lock while the sync runs; every way out of a started sync ends its status before the lock is let go.</summary>
-    private async Task<SyncReport> RunHeldAsync(SyncRun run, bool forceFullResync, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    private async Task<SyncReport> RunHeldAsync(SyncRun run, bool forceFullResync, IProgress<SyncProgress>? progress)
     {
-        var held = await _lock.AcquireAsync(run.Scope, cancellationToken).ConfigureAwait(false);
+        var held = await _lock.AcquireAsync(run.Scope, run.Token).ConfigureAwait(false);
         await using (held.ConfigureAwait(false))
         {
-            var before = await _status.StartedAsync(run.Scope, cancellationToken).ConfigureAwait(false);
+            var before = await _status.StartedAsync(run.Scope, run.Claim, run.Token).ConfigureAwait(false);
             try
             {
                 run.IsFullResync = forceFullResync || IsFullResyncDue(before);
-                return await RunAsync(run, progress, cancellationToken).ConfigureAwait(false);
+                return await RunAsync(run, progress, run.Token).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
-                var failure = ToFailure(run, exception, cancellationToken);
+                var failure = SyncFailures.Of(run, exception);
                 run.Ended = (exception, failure);
-                await _status.EndedAsync(run.Scope, failure).ConfigureAwait(false);
+                await _status.EndedAsync(run.Scope, failure, run.Claim).ConfigureAwait(false);
                 throw;
             }
         }
     }
 
-    /// <summary>
-    /// Tells what a sync that threw <paramref name="exception"/> failed with: the library's own
-    /// exception as it is; a failure of the database as <see cref="FlightTaskStoreException"/>;
-    /// anything else wrapped in <see cref="FlightTaskSyncException"/>; <see langword="null"/> for the
-    /// caller's cancellation, which goes out as it is.
-    /// </summary>
-    private static FlightTaskSyncException? ToFailure(SyncRun run, Exception exception, CancellationToken cancellationToken)
+    private void OnStoreChanged(object? sender, FlightTasksChangedEventArgs e)
     {
-        switch (exception)
+        // The database already keeps every page of these syncs out (their claims are gone); this
+        // stops them now rather than at their next write (a sync waiting to retry may wait long).
+        if (e.IsReset)
         {
-            case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                return null;
-            case FlightTaskSyncException failure:
-                return failure;
-            case SqliteException or IOException or UnauthorizedAccessException:
-                return new FlightTaskStoreException(
-                    $"The sync of {run.Scope} failed in the offline store at page {run.Pages + 1}: {exception.Message.TrimEnd('.')}. " +
-                    "Committed pages are kept; check that the database folder is writable and the disk is not full.",
-                    exception);
-            default:
-                return new FlightTaskSyncException(
-                    $"The sync of {run.Scope} failed unexpectedly at page {run.Pages + 1} ({exception.GetType().Name}: {exception.Message.TrimEnd('.')}). " +
-                    "Committed pages are kept. If the exception came from the app's own code (a progress handler), fix it there; otherwise report it with this message.",
-                    exception);
+            _runs.Stop(e.Scope, SyncStopReason.ScopeReset);
         }
     }
 
@@ -219,7 +240,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                     ? NothingStored
                     : await _store.ReadHashesOfAsync(scope, page.Upserted, page.DeletedIds, cancellationToken).ConfigureAwait(false);
                 var changes = hashes.Apply(page, storedBefore);
-                writing = StartWrite(scope, page, pageNumber);
+                writing = StartWrite(run, page, pageNumber);
                 if (page.RemainingCount == 0)
                 {
                     break;
@@ -246,7 +267,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
 
         var completedAt = _timeProvider.GetUtcNow();
         var wasFull = run.IsFullResync || storedCount == 0;
-        await _status.CompletedAsync(scope, completedAt, wasFull, hashes.Count, cancellationToken).ConfigureAwait(false);
+        await _status.CompletedAsync(scope, completedAt, wasFull, hashes.Count, run.Claim, cancellationToken).ConfigureAwait(false);
         var duration = _timeProvider.GetElapsedTime(run.StartTimestamp);
         SyncLog.SyncCompleted(_logger, scope, run.Pages, run.Upserted, run.Deleted, hashes.Count, run.Retries, duration);
         return new SyncReport
@@ -281,7 +302,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         }
 
         // One transaction: until it commits, every task held before stays readable.
-        var written = await _store.ApplyPageAsync(run.Scope, [], missing, cancellationToken).ConfigureAwait(false);
+        var written = await _store.ApplyPageAsync(run.Scope, [], missing, run.Claim, cancellationToken).ConfigureAwait(false);
         run.Deleted += written.Deleted;
         SyncInstruments.TasksDeleted.Add(written.Deleted);
         SyncLog.FullResyncRemoved(_logger, run.Scope, written.Deleted);
@@ -337,8 +358,8 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     /// store's calls run synchronously). Not canceled with the sync: a page whose write has
     /// started commits, so a cancellation never undoes a page already taken in.
     /// </summary>
-    private PageWrite StartWrite(SyncScope scope, SyncPage page, int pageNumber) =>
-        new(page, pageNumber, Task.Run(() => _store.ApplyPageAsync(scope, page.Upserted, page.DeletedIds, CancellationToken.None)));
+    private PageWrite StartWrite(SyncRun run, SyncPage page, int pageNumber) =>
+        new(page, pageNumber, Task.Run(() => _store.ApplyPageAsync(run.Scope, page.Upserted, page.DeletedIds, run.Claim, CancellationToken.None)));
 
     /// <summary>Waits for a page's write and takes it into the sync's totals, logs, status and progress (once).</summary>
     private async Task CompleteWriteAsync(SyncRun run, PageWrite write, HeldContentHashes hashes, int storedCount, IProgress<SyncProgress>? progress)
@@ -416,30 +437,5 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         public Task<PageWriteResult> Task { get; } = task;
 
         public bool Taken { get; set; }
-    }
-
-    /// <summary>The running totals of one sync.</summary>
-    private sealed class SyncRun(SyncScope scope, DateTimeOffset startedAt, long startTimestamp)
-    {
-        public SyncScope Scope { get; } = scope;
-
-        public DateTimeOffset StartedAt { get; } = startedAt;
-
-        public long StartTimestamp { get; } = startTimestamp;
-
-        public bool IsFullResync { get; set; }
-
-        public int Pages { get; set; }
-
-        public int Upserted { get; set; }
-
-        public int Deleted { get; set; }
-
-        public int Retries { get; set; }
-
-        public List<SyncFailure> Failures { get; } = [];
-
-        /// <summary>Gets or sets how a started sync ended, once its status records it: what was thrown, and what it counts as.</summary>
-        public (Exception Exception, FlightTaskSyncException? Failure)? Ended { get; set; }
     }
 }

@@ -44,10 +44,10 @@ internal sealed class SyncStatusTracker
     public object? Sender { get; set; }
 
     /// <summary>Records a sync's start (the caller holds the scope's lock) and returns what was persisted before it.</summary>
-    public async Task<ScopeSyncRecord?> StartedAsync(SyncScope scope, CancellationToken cancellationToken)
+    public async Task<ScopeSyncRecord?> StartedAsync(SyncScope scope, SyncClaim claim, CancellationToken cancellationToken)
     {
         var before = await _store.ReadSyncRecordAsync(scope, cancellationToken).ConfigureAwait(false);
-        await _store.MarkSyncStartedAsync(scope, cancellationToken).ConfigureAwait(false);
+        await _store.MarkSyncStartedAsync(scope, claim, cancellationToken).ConfigureAwait(false);
         var status = FromRecord(scope, before) with
         {
             State = SyncState.Syncing,
@@ -71,9 +71,9 @@ internal sealed class SyncStatusTracker
     public void RetryStarted(SyncScope scope) =>
         ChangeRunning(scope, status => status with { State = SyncState.Syncing, RetryAttempt = 0, NextAttemptAt = null });
 
-    public async Task CompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync, int tasksHeld, CancellationToken cancellationToken)
+    public async Task CompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync, int tasksHeld, SyncClaim claim, CancellationToken cancellationToken)
     {
-        await _store.MarkSyncCompletedAsync(scope, completedAt, fullResync, cancellationToken).ConfigureAwait(false);
+        await _store.MarkSyncCompletedAsync(scope, completedAt, fullResync, claim, cancellationToken).ConfigureAwait(false);
         Change(scope, running => (running ?? new SyncStatus { Scope = scope, State = SyncState.Idle }) with
         {
             State = SyncState.Idle,
@@ -88,14 +88,17 @@ internal sealed class SyncStatusTracker
     /// <summary>
     /// Records a sync that ended without completing: failed with <paramref name="error"/>, or
     /// canceled when it is null (idle again; never synced, if no sync of the scope ever completed).
+    /// When the sync's claim is gone (the scope reset, the file replaced) nothing is recorded and
+    /// the scope reads as never synced, as the database now says.
     /// </summary>
-    public async Task EndedAsync(SyncScope scope, Exception? error)
+    public async Task EndedAsync(SyncScope scope, Exception? error, SyncClaim claim)
     {
         var kind = error is null ? SyncErrorKind.None : SyncErrorKinds.Of(error);
+        var claimed = true;
         try
         {
             // The caller's token may be canceled already; the status must be written anyway.
-            await _store.MarkSyncEndedAsync(scope, kind, error?.Message, CancellationToken.None).ConfigureAwait(false);
+            claimed = await _store.MarkSyncEndedAsync(scope, kind, error?.Message, claim, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -104,6 +107,11 @@ internal sealed class SyncStatusTracker
 
         Change(scope, running =>
         {
+            if (!claimed)
+            {
+                return new SyncStatus { Scope = scope, State = SyncState.NeverSynced };
+            }
+
             var status = running ?? new SyncStatus { Scope = scope, State = SyncState.NeverSynced };
             return status with
             {

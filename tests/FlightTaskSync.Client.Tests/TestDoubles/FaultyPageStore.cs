@@ -27,21 +27,33 @@ internal sealed class FaultyPageStore(IPageStore inner) : IPageStore
         SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default) =>
         Step(nameof(ReadHashesOfAsync), () => inner.ReadHashesOfAsync(scope, upserted, deletedIds, cancellationToken));
 
-    public Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default) =>
-        Step(nameof(ApplyPageAsync), () => inner.ApplyPageAsync(scope, upserted, deletedIds, cancellationToken));
+    public Task<PageWriteResult> ApplyPageAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        Step(nameof(ApplyPageAsync), () => inner.ApplyPageAsync(scope, upserted, deletedIds, claim, cancellationToken));
 
-    public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default) =>
+    public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
         Step(nameof(MarkSyncCompletedAsync), async () =>
         {
-            await inner.MarkSyncCompletedAsync(scope, completedAt, fullResync, cancellationToken);
+            await inner.MarkSyncCompletedAsync(scope, completedAt, fullResync, claim, cancellationToken);
             return true;
         });
 
-    public Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        inner.MarkSyncStartedAsync(scope, cancellationToken);
+    public Task MarkSyncStartedAsync(SyncScope scope, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncStartedAsync(scope, claim, cancellationToken);
 
-    public Task MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, CancellationToken cancellationToken = default) =>
-        inner.MarkSyncEndedAsync(scope, errorKind, errorMessage, cancellationToken);
+    public Task<bool> MarkSyncEndedAsync(
+        SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncEndedAsync(scope, errorKind, errorMessage, claim, cancellationToken);
+
+    public event EventHandler<FlightTasksChangedEventArgs>? Changed
+    {
+        add => inner.Changed += value;
+        remove => inner.Changed -= value;
+    }
+
+    public Task<SyncClaim> ClaimAsync(SyncScope scope, CancellationToken cancellationToken = default) => inner.ClaimAsync(scope, cancellationToken);
+
+    public Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default) => inner.ReleaseAsync(claim, cancellationToken);
 
     public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         inner.ReadSyncRecordAsync(scope, cancellationToken);
