@@ -80,10 +80,7 @@ internal static class DatabaseFileOwnership
     /// </summary>
     private static async Task<(int ApplicationId, long UserVersion, HashSet<string> Tables)> ReadIdentityAsync(string path, CancellationToken cancellationToken)
     {
-        var wal = new FileInfo(path + "-wal");
-        var builder = new SqliteConnectionStringBuilder { Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        builder.DataSource = wal.Exists && wal.Length > 0 ? path : new Uri(path).AbsoluteUri + "?immutable=1";
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new SqliteConnection(FlightTaskDatabase.InspectionConnectionString(path));
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

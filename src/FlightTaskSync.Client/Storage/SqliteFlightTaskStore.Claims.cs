@@ -58,8 +58,38 @@ internal sealed partial class SqliteFlightTaskStore
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="ScopeClaimLostException"/> (the file replaced) unless the file at the
+    /// database's path holds the claim too: a write on pooled connections may go to a file that was
+    /// removed or replaced while they held it open. Called inside the write's transaction, before
+    /// its commit, after the claim was found on the write's own connection.
+    /// </summary>
+    private async Task EnsureFileAtPathAsync(SyncScope scope, SyncClaim claim, long generation, CancellationToken cancellationToken)
+    {
+        var atPath = await _database.OpenFileAtPathAsync(cancellationToken).ConfigureAwait(false);
+        if (atPath is not null)
+        {
+            await using (atPath.ConfigureAwait(false))
+            {
+                if (await IsClaimedAsync(atPath, null, scope, claim, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+
+        throw FileGone(scope, generation);
+    }
+
+    /// <summary>The file at the path is not the one this store's connections hold: the next call prepares the one at the path.</summary>
+    private ScopeClaimLostException FileGone(SyncScope scope, long generation)
+    {
+        _database.FileChanged(generation);
+        return new($"The database file '{_database.Path}' was removed or replaced while the sync of {scope} ran.") { FileReplaced = true };
+    }
+
     private static async Task<bool> IsClaimedAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SyncScope scope, SyncClaim claim, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, SyncScope scope, SyncClaim claim, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

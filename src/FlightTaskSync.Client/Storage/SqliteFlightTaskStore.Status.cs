@@ -9,14 +9,21 @@ internal sealed partial class SqliteFlightTaskStore
     public async Task MarkSyncCompletedAsync(
         SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
+        var generation = _database.FileGeneration;
         var recorded = await ExecuteScopeCommandAsync(scope, ScopeSql.RecordCompleted, command =>
         {
             command.Parameters.AddWithValue("$completed", StoredTime.ToStored(completedAt));
             command.Parameters.AddWithValue("$full", fullResync ? StoredTime.ToStored(completedAt) : DBNull.Value);
-        }, claim, cancellationToken).ConfigureAwait(false);
+        }, claim, cancellationToken, confirmFile: true).ConfigureAwait(false);
         if (!recorded)
         {
             throw ClaimLost(scope, claim!.Value);
+        }
+
+        // A sync never reports success for tasks in no file: removed between the check and the commit, it is not over.
+        if (claim is not null && !File.Exists(_database.Path))
+        {
+            throw FileGone(scope, generation);
         }
     }
 
@@ -85,13 +92,16 @@ internal sealed partial class SqliteFlightTaskStore
 
     /// <summary>
     /// Runs one statement on the scope's row; with a <paramref name="claim"/>, in a transaction that
-    /// first checks the claim is still there, and returns <see langword="false"/> (nothing written) when it is not.
+    /// first checks the claim is still there, and returns <see langword="false"/> (nothing written) when it is not;
+    /// with <paramref name="confirmFile"/>, also that the file at the path is the one written.
     /// </summary>
-    private async Task<bool> ExecuteScopeCommandAsync(SyncScope scope, string sql, Action<SqliteCommand> bind, SyncClaim? claim, CancellationToken cancellationToken)
+    private async Task<bool> ExecuteScopeCommandAsync(
+        SyncScope scope, string sql, Action<SqliteCommand> bind, SyncClaim? claim, CancellationToken cancellationToken, bool confirmFile = false)
     {
         ArgumentNullException.ThrowIfNull(scope);
         try
         {
+            var generation = _database.FileGeneration;
             var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
@@ -108,6 +118,11 @@ internal sealed partial class SqliteFlightTaskStore
                 command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
                 bind(command);
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                if (confirmFile && claim is { } claimed)
+                {
+                    await EnsureFileAtPathAsync(scope, claimed, generation, cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }

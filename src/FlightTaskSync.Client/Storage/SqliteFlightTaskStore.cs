@@ -287,6 +287,7 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         FlightTasksChangedEventArgs changed;
         try
         {
+            var generation = _database.FileGeneration;
             var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
@@ -316,6 +317,11 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
+                if (claim is { } claimed)
+                {
+                    await EnsureFileAtPathAsync(scope, claimed, generation, cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count);
                 changed = new FlightTasksChangedEventArgs(scope, [.. upserted.Select(t => t.SenteraId)], deleted, isReset: false);
