@@ -46,12 +46,18 @@ public static class FlightTaskSyncServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Registered before the generated client's own default, which TryAdd then leaves alone.
+        // The factory is resolved with the connection, before the sync client that uses it: the
+        // provider disposes the client first, and its running syncs never ask a disposed provider.
         services.TryAddKeyedSingleton<IGraphQLConnection>(
             FieldAgentClient.ClientName,
-            static (sp, _) => new GraphQLHttpConnection(
-                () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(FieldAgentClient.ClientName),
-                sp.GetRequiredService<TimeProvider>(),
-                Options(sp).MaxResponseBytes));
+            static (sp, _) =>
+            {
+                var httpClients = sp.GetRequiredService<IHttpClientFactory>();
+                return new GraphQLHttpConnection(
+                    () => httpClients.CreateClient(FieldAgentClient.ClientName),
+                    sp.GetRequiredService<TimeProvider>(),
+                    Options(sp).MaxResponseBytes);
+            });
         services.AddFieldAgentClient().ConfigureHttpClient(
             (sp, client) =>
             {

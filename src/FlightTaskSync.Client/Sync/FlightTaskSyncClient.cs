@@ -9,9 +9,10 @@ namespace FlightTaskSync.Client.Sync;
 /// The sync loop: reads the scope's hashes once, then asks for a page, checks it, updates the
 /// hashes in memory and commits it (asking for the next page while it is written), until the
 /// server says nothing is left. Around it: the
-/// scope's lock, its persisted status, a trace span and metrics.
+/// scope's lock, its persisted status, a trace span and metrics. Disposed (by the service
+/// provider that made it), it cancels its running syncs and waits for them to end.
 /// </summary>
-internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
+internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient, IAsyncDisposable, IDisposable
 {
     private static readonly IReadOnlyDictionary<string, string> NothingStored = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -23,6 +24,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly RunningSyncs _runs = new();
+    private int _disposed;
 
     public FlightTaskSyncClient(
         PageFetcher fetcher,
@@ -66,6 +68,25 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     /// <inheritdoc/>
     public Task<SyncStatus> GetStatusAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         _status.ReadAsync(scope, cancellationToken);
+
+    /// <summary>
+    /// Cancels every running sync (a page whose write has begun commits; each is recorded as
+    /// canceled, not failed) and returns when all have ended; later calls of a sync throw
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _store.Changed -= OnStoreChanged;
+        await _runs.StopAllAsync(SyncStopReason.Disposed).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="DisposeAsync"/>, blocking until the running syncs have ended.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task<SyncReport> RunLockedAsync(SyncScope scope, bool forceFullResync, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
