@@ -11,21 +11,35 @@ internal sealed partial class SqliteFlightTaskStore
         ArgumentNullException.ThrowIfNull(scope);
         try
         {
-            var generation = _database.FileGeneration;
-            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var claim = await InsertClaimAsync(scope, cancellationToken).ConfigureAwait(false);
+            if (await IsAtPathAsync(scope, claim, cancellationToken).ConfigureAwait(false))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = ScopeSql.Claim;
-                ScopeSql.AddParameters(command, scope);
-                command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
-                var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-                return new SyncClaim(id, generation);
+                return claim;
             }
+
+            // The file was replaced while the pool held the old one open: the sync claims the new
+            // one instead, rather than failing at its first page.
+            _database.FileChanged(claim.FileGeneration);
+            return await InsertClaimAsync(scope, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
         {
             throw StoreFailure.Wrap(_database.Path, "written", exception);
+        }
+    }
+
+    private async Task<SyncClaim> InsertClaimAsync(SyncScope scope, CancellationToken cancellationToken)
+    {
+        var generation = _database.FileGeneration;
+        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = ScopeSql.Claim;
+            ScopeSql.AddParameters(command, scope);
+            command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
+            var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            return new SyncClaim(id, generation);
         }
     }
 
@@ -66,19 +80,25 @@ internal sealed partial class SqliteFlightTaskStore
     /// </summary>
     private async Task EnsureFileAtPathAsync(SyncScope scope, SyncClaim claim, long generation, CancellationToken cancellationToken)
     {
-        var atPath = await _database.OpenFileAtPathAsync(cancellationToken).ConfigureAwait(false);
-        if (atPath is not null)
+        if (!await IsAtPathAsync(scope, claim, cancellationToken).ConfigureAwait(false))
         {
-            await using (atPath.ConfigureAwait(false))
-            {
-                if (await IsClaimedAsync(atPath, null, scope, claim, cancellationToken).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
+            throw FileGone(scope, generation);
+        }
+    }
+
+    /// <summary>Tells whether the file at the database's path (not the one pooled connections hold) has the claim.</summary>
+    private async Task<bool> IsAtPathAsync(SyncScope scope, SyncClaim claim, CancellationToken cancellationToken)
+    {
+        var atPath = await _database.OpenFileAtPathAsync(cancellationToken).ConfigureAwait(false);
+        if (atPath is null)
+        {
+            return false;
         }
 
-        throw FileGone(scope, generation);
+        await using (atPath.ConfigureAwait(false))
+        {
+            return await IsClaimedAsync(atPath, null, scope, claim, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The file at the path is not the one this store's connections hold: the next call prepares the one at the path.</summary>

@@ -110,6 +110,30 @@ public sealed class RemovedDatabaseFileTests
     }
 
     [Test]
+    public async Task SyncAsync_DatabaseFileReplacedWhileNoSyncRan_SyncsIntoTheNewFile()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 300);
+        await harness.SyncAsync(AcmeScope);
+        var backup = harness.Folder.File("backup.db");
+        using (var other = new FlightTaskDatabase(backup))
+        {
+            await new SqliteFlightTaskStore(other, TimeProvider.System).ApplyPageAsync(new SyncScope("other_org"), [FlightTaskBuilder.Task(1).Build()], []);
+        }
+
+        File.Delete(harness.DatabasePath + "-wal");
+        File.Delete(harness.DatabasePath + "-shm");
+        File.Move(backup, harness.DatabasePath, overwrite: true);
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Upserted, Is.EqualTo(300), "the new file held none of the scope's tasks");
+            Assert.That(RawDatabase.Long(harness.DatabasePath, "SELECT count(*) FROM flight_tasks;"), Is.EqualTo(301));
+        });
+    }
+
+    [Test]
     public async Task Reads_AfterTheDatabaseFolderWasDeleted_ReadTheFileAtThePathNotTheOneGone()
     {
         using var parent = new TempDirectory();
