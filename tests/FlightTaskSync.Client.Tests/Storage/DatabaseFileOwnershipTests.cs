@@ -1,5 +1,6 @@
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Tests.Fixtures;
+using FlightTaskSync.Client.Tests.TestDoubles;
 using FlightTaskSync.Tests.Shared;
 using Microsoft.Data.Sqlite;
 
@@ -77,6 +78,29 @@ public sealed class DatabaseFileOwnershipTests
         File.WriteAllText(_path, content);
 
         AssertRefusedAndUntouched("not a SQLite database");
+    }
+
+    [Test]
+    public async Task SyncAsync_DatabasePathNamesAnotherAppsFile_FailsAndLeavesTheFolderAsItWas()
+    {
+        await using var harness = new SyncHarness();
+        RawDatabase.Execute(harness.DatabasePath, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('x');");
+        SqliteConnection.ClearAllPools();
+        var before = File.ReadAllBytes(harness.DatabasePath);
+        var scope = new SyncScope(FakeTask.OrganizationId("notes01"));
+        harness.Server.AddTasks(scope.OrganizationSenteraId, 5);
+
+        var thrown = Assert.CatchAsync(() => harness.SyncAsync(scope));
+        var status = Assert.CatchAsync(() => harness.Client.GetStatusAsync(scope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown, Is.TypeOf<FlightTaskStoreException>());
+            Assert.That(status, Is.TypeOf<FlightTaskStoreException>());
+            Assert.That(harness.Server.Requests, Is.Empty, "nothing is asked for that could not be kept");
+            Assert.That(File.ReadAllBytes(harness.DatabasePath), Is.EqualTo(before));
+            Assert.That(Directory.GetFiles(harness.Folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "flighttasks.db" }), "no -wal, -shm or lock file beside it");
+        });
     }
 
     [Test]
