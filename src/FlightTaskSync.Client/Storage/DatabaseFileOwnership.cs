@@ -108,5 +108,6 @@ internal static class DatabaseFileOwnership
 
     private static FlightTaskStoreException Refused(string path, string reason) => new(
         $"The file '{path}' is not a FlightTaskSync database: {reason}. It was left as it was. " +
-        "Set DatabasePath to a file of FlightTaskSync's own (a missing file is created).");
+        "Set DatabasePath to a file of FlightTaskSync's own (a missing file is created); if this was FlightTaskSync's file " +
+        "and is damaged, delete it with its -wal and -shm files and sync again.");
 }
