@@ -87,12 +87,12 @@ internal static class SyncConsole
         var color = status.State switch
         {
             SyncState.Failed => "red",
-            SyncState.Syncing => "yellow",
+            SyncState.Syncing or SyncState.Retrying => "yellow",
             SyncState.Idle => "green",
             _ => "grey",
         };
         var freshness = status.LastSucceededAt is { } at ? $"last synced {at:yyyy-MM-dd HH:mm:ss} UTC" : "never synced";
-        var error = status.LastErrorType is null ? string.Empty : $", last error {Markup.Escape(status.LastErrorType)}";
+        var error = status.LastErrorKind == SyncErrorKind.None ? string.Empty : $", last error {status.LastErrorKind}";
         AnsiConsole.MarkupLine($"{Markup.Escape(title)}: [{color}]{status.State}[/], {status.TasksHeld:N0} tasks held, {freshness}{error}");
     }
 }

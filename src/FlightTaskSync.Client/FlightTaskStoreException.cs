@@ -2,8 +2,10 @@ namespace FlightTaskSync.Client;
 
 /// <summary>
 /// The offline database could not be used: the file cannot be opened or created, it is not a
-/// FlightTaskSync database, or it was created by a newer version of FlightTaskSync. The message
-/// names the file and what to do; the file is left as it was.
+/// FlightTaskSync database (it is then left as it was), it was created by a newer version of
+/// FlightTaskSync, it is damaged, or it cannot be read or written (rights, a full disk). Every
+/// call of <see cref="IFlightTaskStore"/> throws it for any failure of the file, as does a sync.
+/// The message names the file and what to do.
 /// </summary>
 public sealed class FlightTaskStoreException : FlightTaskSyncException
 {

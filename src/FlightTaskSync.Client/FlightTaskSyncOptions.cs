@@ -52,7 +52,10 @@ public sealed class FlightTaskSyncOptions
     /// <value>No default: required. It cannot come from configuration: set it in code.</value>
     public Func<CancellationToken, Task<string>>? AccessTokenProvider { get; set; }
 
-    /// <summary>Gets or sets how many times a failed page request is retried (network errors, timeouts, 408, 429, 5xx).</summary>
+    /// <summary>
+    /// Gets or sets how many times a failed page request is retried (network errors, timeouts, 408, 429, 5xx).
+    /// The one fresh token asked for after a 401 does not count against it, and happens also at 0.
+    /// </summary>
     /// <value>The default value is 5; from 0 to 100.</value>
     [Range(0, 100)]
     public int MaxRetryAttempts { get; set; } = 5;

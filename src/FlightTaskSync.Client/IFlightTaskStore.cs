@@ -12,6 +12,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The task, or <see langword="null"/> when the scope holds no task with that id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> or <paramref name="senteraId"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<FlightTask?> GetAsync(SyncScope scope, string senteraId, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the tasks held for a scope, at most 1,000, by <see cref="FlightTaskOrder.UpdatedAt"/>, without their <see cref="FlightTask.RawJson"/>.</summary>
@@ -19,6 +20,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The tasks; empty when the scope holds none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, CancellationToken cancellationToken);
 
     /// <summary>
@@ -33,6 +35,7 @@ public interface IFlightTaskStore
     /// <returns>The matching tasks of the page; empty when none match or <see cref="FlightTaskQuery.Take"/> is 0.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The query's <see cref="FlightTaskQuery.Skip"/> or <see cref="FlightTaskQuery.Take"/> is negative, or one of its enums is not a defined value.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<IReadOnlyList<FlightTask>> ListAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>Counts the tasks held for a scope.</summary>
@@ -40,6 +43,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>How many tasks the scope holds; 0 for a scope never synced.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<int> CountAsync(SyncScope scope, CancellationToken cancellationToken);
 
     /// <summary>
@@ -52,6 +56,7 @@ public interface IFlightTaskStore
     /// <returns>How many of the scope's tasks match; 0 for a scope never synced.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">One of the query's enums is not a defined value.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task<int> CountAsync(SyncScope scope, FlightTaskQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -62,6 +67,7 @@ public interface IFlightTaskStore
     /// <param name="cancellationToken">Cancels the reset before it is committed.</param>
     /// <returns>A task that completes when the scope is forgotten.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scope"/> is null.</exception>
+    /// <exception cref="FlightTaskStoreException">The database file cannot be read or written (damaged, missing rights, disk full, ...); the message names the file and what to do.</exception>
     Task ResetAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>

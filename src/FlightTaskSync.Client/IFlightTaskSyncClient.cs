@@ -27,7 +27,11 @@ public interface IFlightTaskSyncClient
     /// <exception cref="FlightTaskSyncRejectedException">The server rejected the request.</exception>
     /// <exception cref="FlightTaskSyncInvalidResponseException">A page could not be used.</exception>
     /// <exception cref="FlightTaskSyncStalledException">The server stopped making progress.</exception>
-    /// <exception cref="FlightTaskSyncException">Another failure, e.g. of the database.</exception>
+    /// <exception cref="FlightTaskStoreException">The offline database could not be used (damaged, full, not writable, ...).</exception>
+    /// <exception cref="FlightTaskSyncException">
+    /// Another failure; an exception that is not the library's (one from the app's own progress handler,
+    /// say) is inside it. Whatever ends a sync, its status ends with it.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<SyncReport> SyncAsync(SyncScope scope, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default);
 

@@ -24,8 +24,8 @@ public sealed record SyncStatus
     /// <summary>Gets when a sync last failed.</summary>
     public DateTimeOffset? LastFailedAt { get; init; }
 
-    /// <summary>Gets the type name of the last failure (e.g. <c>FlightTaskSyncUnavailableException</c>), while <see cref="State"/> is <see cref="SyncState.Failed"/>.</summary>
-    public string? LastErrorType { get; init; }
+    /// <summary>Gets the kind of the last failure, while <see cref="State"/> is <see cref="SyncState.Failed"/>; otherwise <see cref="SyncErrorKind.None"/>.</summary>
+    public SyncErrorKind LastErrorKind { get; init; }
 
     /// <summary>Gets the message of the last failure, while <see cref="State"/> is <see cref="SyncState.Failed"/>.</summary>
     public string? LastErrorMessage { get; init; }
@@ -33,11 +33,28 @@ public sealed record SyncStatus
     /// <summary>Gets when the last full resync (from an empty hash set) ended.</summary>
     public DateTimeOffset? LastFullResyncAt { get; init; }
 
+    /// <summary>
+    /// Gets which retry of the current page is waited for (1 for the first), while <see cref="State"/>
+    /// is <see cref="SyncState.Retrying"/>; otherwise 0.
+    /// </summary>
+    public int RetryAttempt { get; init; }
+
+    /// <summary>Gets when the page is tried again, while <see cref="State"/> is <see cref="SyncState.Retrying"/>; otherwise <see langword="null"/>.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
     /// <inheritdoc/>
-    public override string ToString() => State switch
+    public override string ToString()
     {
-        SyncState.Failed => $"{Scope}: failed ({LastErrorType}), {TasksHeld} task(s) held",
-        SyncState.NeverSynced => $"{Scope}: never synced",
-        _ => $"{Scope}: {State.ToString().ToLowerInvariant()}, {TasksHeld} task(s) held, last synced {LastSucceededAt:u}",
-    };
+        var held = $"{TasksHeld} task(s) held";
+        var synced = LastSucceededAt is { } succeeded ? $"last synced {succeeded:u}" : "never synced to the end";
+        return State switch
+        {
+            SyncState.NeverSynced when TasksHeld == 0 => $"{Scope}: never synced",
+            SyncState.NeverSynced => $"{Scope}: {synced}, {held}",
+            SyncState.Syncing => $"{Scope}: syncing, {held}, {synced}",
+            SyncState.Retrying => $"{Scope}: retrying (retry {RetryAttempt} at {NextAttemptAt:u}), {held}, {synced}",
+            SyncState.Failed => $"{Scope}: failed ({LastErrorKind}), {held}, {synced}",
+            _ => $"{Scope}: idle, {held}, {synced}",
+        };
+    }
 }

@@ -44,6 +44,12 @@ internal sealed class FlightTaskBackgroundSync : BackgroundService, IFlightTaskB
         }
     }
 
+    /// <summary>
+    /// Raised as the service starts waiting for its next round, with when that round is due: a seam
+    /// for tests, which wait for it instead of polling <see cref="NextRoundAt"/>. The SDK never uses it.
+    /// </summary>
+    internal event Action<DateTimeOffset>? WaitingForNextRound;
+
     /// <inheritdoc/>
     public void RequestSync()
     {
@@ -75,8 +81,10 @@ internal sealed class FlightTaskBackgroundSync : BackgroundService, IFlightTaskB
                     {
                         await _client.SyncAsync(scope, progress: null, stoppingToken).ConfigureAwait(false);
                     }
-                    catch (FlightTaskSyncException exception)
+                    catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                     {
+                        // Whatever a sync throws, the service goes on (a bug must not stop the app's host);
+                        // only the host's own stop ends it.
                         anyFailed = true;
                         BackgroundSyncLog.ScopeFailed(_logger, scope, exception.GetType().Name, failedRounds + 1);
                     }
@@ -122,7 +130,9 @@ internal sealed class FlightTaskBackgroundSync : BackgroundService, IFlightTaskB
     /// <summary>Waits for the delay or a request, whichever comes first; tells whether the delay ran out.</summary>
     private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
     {
-        Interlocked.Exchange(ref _nextRoundTicks, (_timeProvider.GetUtcNow() + delay).UtcTicks);
+        var due = _timeProvider.GetUtcNow() + delay;
+        Interlocked.Exchange(ref _nextRoundTicks, due.UtcTicks);
+        WaitingForNextRound?.Invoke(due);
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var timer = delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _timeProvider, waiting.Token);
         var request = _wake.Reader.WaitToReadAsync(waiting.Token).AsTask();

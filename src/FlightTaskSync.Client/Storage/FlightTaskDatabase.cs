@@ -29,7 +29,9 @@ internal sealed class FlightTaskDatabase : IDisposable
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _preparation = new(1, 1);
+    private readonly Lock _fileChange = new();
     private volatile bool _prepared;
+    private long _fileGeneration;
 
     /// <summary>Describes the database at <paramref name="path"/>; nothing is opened until first use.</summary>
     /// <param name="path">The database file; a relative path is taken from the current directory now.</param>
@@ -56,6 +58,12 @@ internal sealed class FlightTaskDatabase : IDisposable
     public string Path { get; }
 
     /// <summary>
+    /// Gets how many times the file at <see cref="Path"/> was found removed or replaced and a new
+    /// one prepared: a <see cref="SyncClaim"/> taken before such a change belongs to a file gone.
+    /// </summary>
+    public long FileGeneration => Interlocked.Read(ref _fileGeneration);
+
+    /// <summary>
     /// Gets an observer of every connection this instance opens, once its settings are applied:
     /// a seam for tests that watch the SQL the store runs. The SDK never sets it.
     /// </summary>
@@ -63,11 +71,19 @@ internal sealed class FlightTaskDatabase : IDisposable
 
     /// <summary>
     /// Opens a connection with the store's settings. The first call of this instance prepares the
-    /// file (creates its folder, refuses a newer schema, turns WAL on, migrates) exactly once.
+    /// file (creates its folder, refuses a file that is not the store's or has a newer schema, turns
+    /// WAL on, migrates) exactly once.
     /// </summary>
     /// <exception cref="FlightTaskStoreException">The file cannot be opened or prepared, or was made by a newer version of FlightTaskSync.</exception>
     public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        // A file removed since it was prepared (its folder deleted, say): pooled connections would
+        // go on reading and writing the unlinked file. The file at the path is prepared instead.
+        if (_prepared && !File.Exists(Path))
+        {
+            FileChanged(FileGeneration);
+        }
+
         if (!_prepared)
         {
             await PrepareOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -76,15 +92,74 @@ internal sealed class FlightTaskDatabase : IDisposable
         return await OpenConfiguredAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records that the file at <see cref="Path"/> is no longer the one prepared in
+    /// <paramref name="generation"/> (removed or replaced): the pooled connections to the old one
+    /// are let go, <see cref="FileGeneration"/> moves on, and the next open prepares the file at the path.
+    /// </summary>
+    public void FileChanged(long generation)
+    {
+        lock (_fileChange)
+        {
+            if (FileGeneration != generation)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _fileGeneration);
+            _prepared = false;
+            ClearPool();
+        }
+    }
+
+    /// <summary>
+    /// Opens a connection of its own to whatever file is at <see cref="Path"/> now (not pooled,
+    /// read-only, creating no file): what a pooled connection, which may hold a file since removed,
+    /// cannot tell. Returns <see langword="null"/> when no file is there.
+    /// </summary>
+    public async Task<SqliteConnection?> OpenFileAtPathAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(InspectionConnectionString(Path));
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException) when (!File.Exists(Path))
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+    }
+
     /// <summary>Closes the pooled connections to the file, so it can be moved or deleted.</summary>
     public void Dispose()
     {
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
+        ClearPool();
         _preparation.Dispose();
+    }
+
+    /// <summary>
+    /// A connection string that reads the file at <paramref name="path"/> without writing or
+    /// creating anything: read-only, not pooled, and immutable (no locks, no -shm) when there is no
+    /// -wal file, that is when no connection is writing it and nothing waits for a checkpoint.
+    /// </summary>
+    internal static string InspectionConnectionString(string path)
+    {
+        var wal = new FileInfo(path + "-wal");
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = wal.Exists && wal.Length > 0 ? path : new Uri(path).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+    }
+
+    private void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private async Task PrepareOnceAsync(CancellationToken cancellationToken)
@@ -111,6 +186,9 @@ internal sealed class FlightTaskDatabase : IDisposable
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+
+            // Before SQLite opens it: another application's file is refused untouched.
+            await DatabaseFileOwnership.EnsureOursAsync(Path, cancellationToken).ConfigureAwait(false);
             CreateOwnerOnlyFile(Path);
             var connection = await OpenConfiguredAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))

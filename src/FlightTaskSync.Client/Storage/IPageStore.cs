@@ -22,28 +22,46 @@ internal interface IPageStore
         SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Raised after each committed change: every page applied, and every reset (the sync engine
+    /// stops its running syncs of a scope that was reset at once, instead of at their next write).
+    /// </summary>
+    event EventHandler<FlightTasksChangedEventArgs>? Changed;
+
+    /// <summary>Takes a <see cref="SyncClaim"/> for a sync of the scope, as the sync is called (before it waits for the scope).</summary>
+    Task<SyncClaim> ClaimAsync(SyncScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Lets a sync's claim go, as the sync ends.</summary>
+    Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Applies one page in one transaction: records the scope, upserts every task, deletes every id.
     /// The page is checked first; a bad page, a failure or a cancellation before the commit leaves
-    /// the store exactly as it was.
+    /// the store exactly as it was. With a <paramref name="claim"/>, nothing is written unless the
+    /// claim is still there (checked under the write lock).
     /// </summary>
     /// <exception cref="ArgumentException">The page is invalid (see <see cref="PageValidator.Validate"/>); nothing is written.</exception>
     /// <exception cref="OperationCanceledException">Canceled before the commit; nothing is written.</exception>
-    Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default);
+    /// <exception cref="ScopeClaimLostException">The claim is gone (the scope was reset, the file removed or replaced); nothing is written.</exception>
+    Task<PageWriteResult> ApplyPageAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records that a sync of the scope reached the end (<c>remaining_count</c> 0): the scope is idle
     /// and its last error forgotten; a full resync also records <paramref name="completedAt"/> as its end.
     /// </summary>
-    Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default);
+    /// <exception cref="ScopeClaimLostException">The claim is gone; nothing is written.</exception>
+    Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default);
 
     /// <summary>Records that a sync of the scope started.</summary>
-    Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default);
+    /// <exception cref="ScopeClaimLostException">The claim is gone; nothing is written.</exception>
+    Task MarkSyncStartedAsync(SyncScope scope, SyncClaim? claim = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records that a sync of the scope ended without completing: failed (with the error's type
-    /// and message) or, when <paramref name="errorType"/> is null, canceled (back to idle).
+    /// Records that a sync of the scope ended without completing: failed (with the error's kind
+    /// and message) or, when <paramref name="errorKind"/> is <see cref="SyncErrorKind.None"/>, canceled
+    /// (back to idle). Returns <see langword="false"/>, writing nothing, when the claim is gone.
     /// </summary>
-    Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default);
+    Task<bool> MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the scope's persisted sync status, or <see langword="null"/> for a scope never synced.</summary>
     Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default);

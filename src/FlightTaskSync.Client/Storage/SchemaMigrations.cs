@@ -84,6 +84,35 @@ internal static class SchemaMigrations
         new(4, "Index each scope's content hashes by id for the sync's hash read", """
             CREATE INDEX ix_flight_tasks_hashes ON flight_tasks (scope_id, sentera_id, content_hash);
             """),
+
+        // Marks the file as the store's (DatabaseFileOwnership): from here on a file without the
+        // mark is another application's, and is refused untouched. 1179931467 is 0x4654534B.
+        // A scope's last error is kept as a SyncErrorKind (its number) instead of an exception's
+        // type name, which a renamed class would have broken: the names stored before are turned
+        // into their kinds; last_error_type keeps them as they were and is no longer written or read.
+        // sync_claims holds a row per sync called and not yet ended (SyncClaim): a reset deletes its
+        // scope's rows, and a sync whose row is gone writes nothing more.
+        new(5, "Mark the file as FlightTaskSync's; keep each scope's last error as a SyncErrorKind; claims of running syncs", """
+            PRAGMA application_id = 1179931467;
+            ALTER TABLE sync_scopes ADD COLUMN last_error_kind INTEGER NOT NULL DEFAULT 0;
+            UPDATE sync_scopes SET last_error_kind = CASE last_error_type
+                WHEN 'FlightTaskSyncUnavailableException' THEN 1
+                WHEN 'FlightTaskSyncAuthenticationException' THEN 2
+                WHEN 'FlightTaskSyncRejectedException' THEN 3
+                WHEN 'FlightTaskSyncInvalidResponseException' THEN 4
+                WHEN 'FlightTaskSyncStalledException' THEN 5
+                WHEN 'FlightTaskStoreException' THEN 6
+                ELSE 8 END
+            WHERE last_error_type IS NOT NULL;
+
+            CREATE TABLE sync_claims (
+                claim_id INTEGER PRIMARY KEY,
+                organization_sentera_id TEXT NOT NULL,
+                include_descendants INTEGER NOT NULL,
+                claimed_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_sync_claims_scope ON sync_claims (organization_sentera_id, include_descendants);
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

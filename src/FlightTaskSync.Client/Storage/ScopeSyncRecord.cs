@@ -7,7 +7,7 @@ internal sealed record ScopeSyncRecord(
     DateTimeOffset? LastStartedAt,
     DateTimeOffset? LastCompletedAt,
     DateTimeOffset? LastFailedAt,
-    string? LastErrorType,
+    SyncErrorKind LastErrorKind,
     string? LastErrorMessage,
     DateTimeOffset? LastFullResyncAt,
     int TasksHeld);

@@ -6,75 +6,130 @@ namespace FlightTaskSync.Client.Storage;
 internal sealed partial class SqliteFlightTaskStore
 {
     /// <inheritdoc/>
-    public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default) =>
-        ExecuteScopeCommandAsync(scope, ScopeSql.RecordCompleted, command =>
+    public async Task MarkSyncCompletedAsync(
+        SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    {
+        var generation = _database.FileGeneration;
+        var recorded = await ExecuteScopeCommandAsync(scope, ScopeSql.RecordCompleted, command =>
         {
             command.Parameters.AddWithValue("$completed", StoredTime.ToStored(completedAt));
             command.Parameters.AddWithValue("$full", fullResync ? StoredTime.ToStored(completedAt) : DBNull.Value);
-        }, cancellationToken);
+        }, claim, cancellationToken, confirmFile: true).ConfigureAwait(false);
+        if (!recorded)
+        {
+            throw ClaimLost(scope, claim!.Value);
+        }
+
+        // A sync never reports success for tasks in no file: removed between the check and the commit, it is not over.
+        if (claim is not null && !File.Exists(_database.Path))
+        {
+            throw FileGone(scope, generation);
+        }
+    }
 
     /// <inheritdoc/>
-    public Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        ExecuteScopeCommandAsync(scope, ScopeSql.RecordStarted, _ => { }, cancellationToken);
+    public async Task MarkSyncStartedAsync(SyncScope scope, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    {
+        if (!await ExecuteScopeCommandAsync(scope, ScopeSql.RecordStarted, _ => { }, claim, cancellationToken).ConfigureAwait(false))
+        {
+            throw ClaimLost(scope, claim!.Value);
+        }
+    }
 
     /// <inheritdoc/>
-    public Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default) =>
+    public Task<bool> MarkSyncEndedAsync(
+        SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
         ExecuteScopeCommandAsync(scope, ScopeSql.RecordEnded, command =>
         {
-            var failed = errorType is not null;
+            var failed = errorKind != SyncErrorKind.None;
             command.Parameters.AddWithValue("$state", failed ? "failed" : "idle");
             command.Parameters.AddWithValue("$failed", failed ? StoredTime.ToStored(_timeProvider.GetUtcNow()) : DBNull.Value);
-            command.Parameters.AddWithValue("$error_type", (object?)errorType ?? DBNull.Value);
+            command.Parameters.AddWithValue("$error_kind", failed ? (int)errorKind : DBNull.Value);
             command.Parameters.AddWithValue("$error_message", failed ? (object?)errorMessage ?? string.Empty : DBNull.Value);
-        }, cancellationToken);
+        }, claim, cancellationToken);
 
     /// <inheritdoc/>
     public async Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = ScopeSql.ReadStatus;
-            ScopeSql.AddParameters(command, scope);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                using var command = connection.CreateCommand();
+                command.CommandText = ScopeSql.ReadStatus;
+                ScopeSql.AddParameters(command, scope);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    return null;
-                }
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
 
-                return new ScopeSyncRecord(
-                    reader.GetString(0),
-                    StoredTime.FromStored(reader.GetInt64(1)),
-                    Time(reader, 2),
-                    Time(reader, 3),
-                    Time(reader, 4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6),
-                    Time(reader, 7),
-                    reader.GetInt32(8));
+                    return new ScopeSyncRecord(
+                        reader.GetString(0),
+                        StoredTime.FromStored(reader.GetInt64(1)),
+                        Time(reader, 2),
+                        Time(reader, 3),
+                        Time(reader, 4),
+                        Enum.IsDefined((SyncErrorKind)reader.GetInt32(5)) ? (SyncErrorKind)reader.GetInt32(5) : SyncErrorKind.Other,
+                        reader.IsDBNull(6) ? null : reader.GetString(6),
+                        Time(reader, 7),
+                        reader.GetInt32(8));
+                }
             }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
         }
     }
 
     private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : StoredTime.FromStored(reader.GetInt64(ordinal));
 
-    private async Task ExecuteScopeCommandAsync(SyncScope scope, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one statement on the scope's row; with a <paramref name="claim"/>, in a transaction that
+    /// first checks the claim is still there, and returns <see langword="false"/> (nothing written) when it is not;
+    /// with <paramref name="confirmFile"/>, also that the file at the path is the one written.
+    /// </summary>
+    private async Task<bool> ExecuteScopeCommandAsync(
+        SyncScope scope, string sql, Action<SqliteCommand> bind, SyncClaim? claim, CancellationToken cancellationToken, bool confirmFile = false)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            ScopeSql.AddParameters(command, scope);
-            command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
-            bind(command);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var generation = _database.FileGeneration;
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var transaction = connection.BeginTransaction();
+                if (claim is { } held && !await IsClaimedAsync(connection, transaction, scope, held, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                ScopeSql.AddParameters(command, scope);
+                command.Parameters.AddWithValue("$now", StoredTime.ToStored(_timeProvider.GetUtcNow()));
+                bind(command);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                if (confirmFile && claim is { } claimed)
+                {
+                    await EnsureFileAtPathAsync(scope, claimed, generation, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "written", exception);
         }
     }
 }

@@ -50,18 +50,26 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(senteraId);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = GetSql;
-            ScopeSql.AddParameters(command, scope);
-            command.Parameters.AddWithValue("$sentera_id", senteraId);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? FlightTaskRowReader.Read(reader) : null;
+                using var command = connection.CreateCommand();
+                command.CommandText = GetSql;
+                ScopeSql.AddParameters(command, scope);
+                command.Parameters.AddWithValue("$sentera_id", senteraId);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? FlightTaskRowReader.Read(reader) : null;
+                }
             }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
         }
     }
 
@@ -80,22 +88,29 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
             return [];
         }
 
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using var command = connection.CreateCommand();
-            FlightTaskQuerySql.SetList(command, scope, query);
-            var tasks = new List<FlightTask>(Math.Min(query.Take, 256));
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                using var command = connection.CreateCommand();
+                FlightTaskQuerySql.SetList(command, scope, query);
+                var tasks = new List<FlightTask>(Math.Min(query.Take, 256));
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    tasks.Add(FlightTaskRowReader.Read(reader));
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        tasks.Add(FlightTaskRowReader.Read(reader));
+                    }
                 }
-            }
 
-            return tasks;
+                return tasks;
+            }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
         }
     }
 
@@ -109,12 +124,20 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
         ArgumentNullException.ThrowIfNull(scope);
         query ??= new FlightTaskQuery();
         FlightTaskQuerySql.Validate(query, nameof(query));
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+
+        try
         {
-            using var command = connection.CreateCommand();
-            FlightTaskQuerySql.SetCount(command, scope, query);
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var command = connection.CreateCommand();
+                FlightTaskQuerySql.SetCount(command, scope, query);
+                return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
         }
     }
 
@@ -122,16 +145,23 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     public async Task ResetAsync(SyncScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = ScopeSql.Delete;
-            ScopeSql.AddParameters(command, scope);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                using var transaction = connection.BeginTransaction();
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = ScopeSql.Delete;
+                ScopeSql.AddParameters(command, scope);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "reset", exception);
         }
 
         RaiseChanged(new FlightTasksChangedEventArgs(scope, [], [], isReset: true));
@@ -184,21 +214,28 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
             return held;
         }
 
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = ReadHashesOfSql;
-            ScopeSql.AddParameters(command, scope);
-            command.Parameters.AddWithValue("$ids", PageWriter.ToJsonArray(upserted, deletedIds));
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                using var command = connection.CreateCommand();
+                command.CommandText = ReadHashesOfSql;
+                ScopeSql.AddParameters(command, scope);
+                command.Parameters.AddWithValue("$ids", PageWriter.ToJsonArray(upserted, deletedIds));
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    held.Add(reader.GetString(0), reader.GetString(1));
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        held.Add(reader.GetString(0), reader.GetString(1));
+                    }
                 }
             }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
         }
 
         return held;
@@ -208,27 +245,34 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     private async Task<T> ScanScopeAsync<T>(
         SyncScope scope, string sql, Func<SqliteDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            // One pass over the index gains nothing from the page cache: kept small during the
-            // read, the cache does not add its 32 MB to the memory of a sync holding many tasks.
-            await ExecuteAsync(connection, FlightTaskDatabase.ScanCachePragma, cancellationToken).ConfigureAwait(false);
-            try
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                ScopeSql.AddParameters(command, scope);
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                // One pass over the index gains nothing from the page cache: kept small during the
+                // read, the cache does not add its 32 MB to the memory of a sync holding many tasks.
+                await ExecuteAsync(connection, FlightTaskDatabase.ScanCachePragma, cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    return await read(reader, cancellationToken).ConfigureAwait(false);
+                    using var command = connection.CreateCommand();
+                    command.CommandText = sql;
+                    ScopeSql.AddParameters(command, scope);
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        return await read(reader, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    await ExecuteAsync(connection, FlightTaskDatabase.PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
                 }
             }
-            finally
-            {
-                await ExecuteAsync(connection, FlightTaskDatabase.PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
-            }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
         }
     }
 
@@ -241,7 +285,7 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
 
     /// <inheritdoc/>
     public async Task<PageWriteResult> ApplyPageAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         PageValidator.Validate(upserted, deletedIds);
@@ -249,32 +293,51 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
 
         PageWriteResult result;
         FlightTasksChangedEventArgs changed;
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            // Disposed without a commit (failure or cancellation), the transaction rolls back.
-            using var transaction = connection.BeginTransaction();
-            using var writer = await PageWriter.CreateAsync(connection, transaction, scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            var updated = await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
-            foreach (var task in upserted)
+            var generation = _database.FileGeneration;
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                writer.Upsert(task);
-            }
-
-            var deleted = new List<string>(deletedIds.Count);
-            foreach (var id in deletedIds)
-            {
-                if (await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false) > 0)
+                // Disposed without a commit (failure or cancellation), the transaction rolls back.
+                using var transaction = connection.BeginTransaction();
+                if (claim is { } held)
                 {
-                    deleted.Add(id);
+                    // Under the write lock: a reset that has committed deleted the claim; one that has not waits for this page.
+                    await EnsureClaimedAsync(connection, transaction, scope, held, cancellationToken).ConfigureAwait(false);
                 }
-            }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count);
-            changed = new FlightTasksChangedEventArgs(scope, [.. upserted.Select(t => t.SenteraId)], deleted, isReset: false);
+                using var writer = await PageWriter.CreateAsync(connection, transaction, scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var updated = await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
+                foreach (var task in upserted)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    writer.Upsert(task);
+                }
+
+                var deleted = new List<string>(deletedIds.Count);
+                foreach (var id in deletedIds)
+                {
+                    if (await writer.DeleteAsync(id, cancellationToken).ConfigureAwait(false) > 0)
+                    {
+                        deleted.Add(id);
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (claim is { } claimed)
+                {
+                    await EnsureFileAtPathAsync(scope, claimed, generation, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                result = new PageWriteResult(upserted.Count - updated, updated, deleted.Count);
+                changed = new FlightTasksChangedEventArgs(scope, [.. upserted.Select(t => t.SenteraId)], deleted, isReset: false);
+            }
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "written", exception);
         }
 
         RaiseChanged(changed);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FlightTaskSync.Client.Diagnostics;
 using FlightTaskSync.Client.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace FlightTaskSync.Client.Sync;
@@ -10,9 +9,10 @@ namespace FlightTaskSync.Client.Sync;
 /// The sync loop: reads the scope's hashes once, then asks for a page, checks it, updates the
 /// hashes in memory and commits it (asking for the next page while it is written), until the
 /// server says nothing is left. Around it: the
-/// scope's lock, its persisted status, a trace span and metrics.
+/// scope's lock, its persisted status, a trace span and metrics. Disposed (by the service
+/// provider that made it), it cancels its running syncs and waits for them to end.
 /// </summary>
-internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
+internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsyncDisposable, IDisposable
 {
     private static readonly IReadOnlyDictionary<string, string> NothingStored = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -24,6 +24,8 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private readonly FlightTaskSyncOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly RunningSyncs _runs = new();
+    private int _disposed;
 
     public FlightTaskSyncClient(
         PageFetcher fetcher,
@@ -49,6 +51,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         _timeProvider = timeProvider;
         _logger = logger;
         _status = new SyncStatusTracker(store, scopeLock, timeProvider, logger) { Sender = this };
+        _store.Changed += OnStoreChanged;
     }
 
     /// <inheritdoc/>
@@ -73,48 +76,45 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     private async Task<SyncReport> RunLockedAsync(SyncScope scope, bool forceFullResync, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var run = new SyncRun(scope, _timeProvider.GetUtcNow(), _timeProvider.GetTimestamp());
+        var running = _runs.Start(scope, cancellationToken);
+        var run = new SyncRun(scope, running, _timeProvider.GetUtcNow(), _timeProvider.GetTimestamp());
         using var activity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Sync");
         activity?.SetTag(FlightTaskSyncTelemetry.OrganizationTag, scope.OrganizationSenteraId);
         activity?.SetTag(FlightTaskSyncTelemetry.IncludeDescendantsTag, scope.IncludeDescendantOrganizations);
-        var started = false;
         try
         {
-            var held = await _lock.AcquireAsync(scope, cancellationToken).ConfigureAwait(false);
-            await using (held.ConfigureAwait(false))
+            var report = await RunClaimedAsync(run, forceFullResync, progress).ConfigureAwait(false);
+            Record(run, activity, "completed");
+            return report;
+        }
+        catch (Exception exception)
+        {
+            var failure = run.Ended is { } ended && ReferenceEquals(ended.Exception, exception) ? ended.Failure : SyncFailures.Of(run, exception);
+            if (failure is null)
             {
-                var before = await _status.StartedAsync(scope, cancellationToken).ConfigureAwait(false);
-                started = true;
-                run.IsFullResync = forceFullResync || IsFullResyncDue(before);
-                var report = await RunAsync(run, progress, cancellationToken).ConfigureAwait(false);
-                Record(run, activity, "completed");
-                return report;
+                SyncLog.SyncCanceled(_logger, scope, run.Pages + 1);
+                Record(run, activity, "canceled");
+                if (exception is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                // Stopped by the client's disposal, the sync may have ended by another exception on the way.
+                throw new OperationCanceledException($"The sync of {scope} was canceled: FlightTaskSync was disposed.", exception, running.Token);
             }
+
+            SyncLog.SyncFailed(_logger, scope, failure);
+            Record(run, activity, "failed", failure);
+            if (ReferenceEquals(failure, exception))
+            {
+                throw;
+            }
+
+            throw failure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
-            SyncLog.SyncCanceled(_logger, scope, run.Pages + 1);
-            await EndAsync(started, scope, error: null).ConfigureAwait(false);
-            Record(run, activity, "canceled");
-            throw;
-        }
-        catch (FlightTaskSyncException exception)
-        {
-            SyncLog.SyncFailed(_logger, scope, exception);
-            await EndAsync(started, scope, exception).ConfigureAwait(false);
-            Record(run, activity, "failed", exception);
-            throw;
-        }
-        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            var wrapped = new FlightTaskSyncException(
-                $"The sync of {scope} failed in the offline store at page {run.Pages + 1}: {exception.Message}. " +
-                "Committed pages are kept; check that the database folder is writable and the disk is not full.",
-                exception);
-            SyncLog.SyncFailed(_logger, scope, wrapped);
-            await EndAsync(started, scope, wrapped).ConfigureAwait(false);
-            Record(run, activity, "failed", wrapped);
-            throw wrapped;
+            await _runs.EndAsync(running).ConfigureAwait(false);
         }
     }
 
@@ -127,9 +127,6 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         _options.FullResyncInterval is { } interval &&
         before is not null &&
         _timeProvider.GetUtcNow() - (before.LastFullResyncAt ?? before.CreatedAt) >= interval;
-
-    private Task EndAsync(bool started, SyncScope scope, Exception? error) =>
-        started ? _status.EndedAsync(scope, error) : Task.CompletedTask;
 
     private async Task<SyncReport> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
@@ -165,7 +162,11 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
             {
                 using var pageActivity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Page");
                 pageActivity?.SetTag("flighttasksync.page.number", pageNumber);
-                var attempts = new PageAttempts(scope, pageNumber);
+                var attempts = new PageAttempts(scope, pageNumber)
+                {
+                    RetryScheduled = (retry, delay) => _status.Retrying(scope, retry, _timeProvider.GetUtcNow() + delay),
+                    RetryStarted = () => _status.RetryStarted(scope),
+                };
                 SyncPage page;
                 try
                 {
@@ -187,7 +188,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
                     ? NothingStored
                     : await _store.ReadHashesOfAsync(scope, page.Upserted, page.DeletedIds, cancellationToken).ConfigureAwait(false);
                 var changes = hashes.Apply(page, storedBefore);
-                writing = StartWrite(scope, page, pageNumber);
+                writing = StartWrite(run, page, pageNumber);
                 if (page.RemainingCount == 0)
                 {
                     break;
@@ -214,7 +215,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
 
         var completedAt = _timeProvider.GetUtcNow();
         var wasFull = run.IsFullResync || storedCount == 0;
-        await _status.CompletedAsync(scope, completedAt, wasFull, hashes.Count, cancellationToken).ConfigureAwait(false);
+        await _status.CompletedAsync(scope, completedAt, wasFull, hashes.Count, run.Claim, cancellationToken).ConfigureAwait(false);
         var duration = _timeProvider.GetElapsedTime(run.StartTimestamp);
         SyncLog.SyncCompleted(_logger, scope, run.Pages, run.Upserted, run.Deleted, hashes.Count, run.Retries, duration);
         return new SyncReport
@@ -249,7 +250,7 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         }
 
         // One transaction: until it commits, every task held before stays readable.
-        var written = await _store.ApplyPageAsync(run.Scope, [], missing, cancellationToken).ConfigureAwait(false);
+        var written = await _store.ApplyPageAsync(run.Scope, [], missing, run.Claim, cancellationToken).ConfigureAwait(false);
         run.Deleted += written.Deleted;
         _instruments.TasksDeleted.Add(written.Deleted);
         SyncLog.FullResyncRemoved(_logger, run.Scope, written.Deleted);
@@ -305,8 +306,8 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
     /// store's calls run synchronously). Not canceled with the sync: a page whose write has
     /// started commits, so a cancellation never undoes a page already taken in.
     /// </summary>
-    private PageWrite StartWrite(SyncScope scope, SyncPage page, int pageNumber) =>
-        new(page, pageNumber, Task.Run(() => _store.ApplyPageAsync(scope, page.Upserted, page.DeletedIds, CancellationToken.None)));
+    private PageWrite StartWrite(SyncRun run, SyncPage page, int pageNumber) =>
+        new(page, pageNumber, Task.Run(() => _store.ApplyPageAsync(run.Scope, page.Upserted, page.DeletedIds, run.Claim, CancellationToken.None)));
 
     /// <summary>Waits for a page's write and takes it into the sync's totals, logs, status and progress (once).</summary>
     private async Task CompleteWriteAsync(SyncRun run, PageWrite write, HeldContentHashes hashes, int storedCount, IProgress<SyncProgress>? progress)
@@ -391,27 +392,5 @@ internal sealed class FlightTaskSyncClient : IFlightTaskSyncClient
         public Task<PageWriteResult> Task { get; } = task;
 
         public bool Taken { get; set; }
-    }
-
-    /// <summary>The running totals of one sync.</summary>
-    private sealed class SyncRun(SyncScope scope, DateTimeOffset startedAt, long startTimestamp)
-    {
-        public SyncScope Scope { get; } = scope;
-
-        public DateTimeOffset StartedAt { get; } = startedAt;
-
-        public long StartTimestamp { get; } = startTimestamp;
-
-        public bool IsFullResync { get; set; }
-
-        public int Pages { get; set; }
-
-        public int Upserted { get; set; }
-
-        public int Deleted { get; set; }
-
-        public int Retries { get; set; }
-
-        public List<SyncFailure> Failures { get; } = [];
     }
 }

@@ -42,6 +42,7 @@ internal sealed class PageFetcher
             var outcome = await _pipeline.ExecuteOutcomeAsync(
                 static async (ctx, state) =>
                 {
+                    state.Attempts.OnAttemptStarting();
                     try
                     {
                         var result = await state.Query.ExecuteAsync(state.Variables, ctx.CancellationToken).ConfigureAwait(false);
@@ -53,7 +54,7 @@ internal sealed class PageFetcher
                     }
                 },
                 context,
-                (Query: _query, Variables: variables)).ConfigureAwait(false);
+                (Query: _query, Variables: variables, Attempts: attempts)).ConfigureAwait(false);
 
             return Interpret(outcome, scope, attempts, cancellationToken);
         }
@@ -81,6 +82,17 @@ internal sealed class PageFetcher
             if (exception is FlightTaskSyncException)
             {
                 throw exception;
+            }
+
+            if (exception is AccessTokenUnavailableException tokenUnavailable)
+            {
+                throw new FlightTaskSyncUnavailableException(
+                    $"Page {attempts.PageNumber} of the sync of {scope} failed after {tries} attempt(s): {tokenUnavailable.Message}. " +
+                    "The tasks synced so far are kept; sync again when the connection is back.",
+                    tokenUnavailable.InnerException)
+                {
+                    Attempts = tries,
+                };
             }
 
             var what = exception switch

@@ -27,10 +27,24 @@ internal static class PageResiliencePipelineFactory
         ArgumentNullException.ThrowIfNull(logger);
 
         var builder = new ResiliencePipelineBuilder<IOperationResult<ISyncFlightTasksResult>> { TimeProvider = timeProvider };
+
+        // Outermost, and whatever the retry budget: after a 401 the token provider is asked once
+        // more (a token that expired during the sync); a second 401 is final.
+        builder.AddRetry(new RetryStrategyOptions<IOperationResult<ISyncFlightTasksResult>>
+        {
+            Name = "TokenRefresh",
+            MaxRetryAttempts = 1,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = TimeSpan.Zero,
+            ShouldHandle = args => ValueTask.FromResult(IsUnauthorized(args.Outcome)),
+            OnRetry = args => OnRetry(args.Context, args.RetryDelay, args.Outcome, logger, waits: false),
+        });
+
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<IOperationResult<ISyncFlightTasksResult>>
             {
+                Name = "TransientFailures",
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -38,16 +52,7 @@ internal static class PageResiliencePipelineFactory
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome, options.MaxRetryDelay)),
-                OnRetry = args =>
-                {
-                    if (args.Context.Properties.TryGetValue(AttemptsKey, out var attempts))
-                    {
-                        attempts.Retries++;
-                        SyncLog.RetryingPage(logger, attempts.Scope, attempts.PageNumber, args.AttemptNumber + 1, args.RetryDelay, DescribeFailure(args.Outcome));
-                    }
-
-                    return ValueTask.CompletedTask;
-                },
+                OnRetry = args => OnRetry(args.Context, args.RetryDelay, args.Outcome, logger, waits: true),
             });
         }
 
@@ -55,7 +60,31 @@ internal static class PageResiliencePipelineFactory
         return builder.Build();
     }
 
-    /// <summary>Tells whether a failed attempt is worth another one.</summary>
+    /// <summary>
+    /// Records a retry (the predicates only judge; what happens is recorded here) and, for a retry
+    /// that waits (not the token refresh, which goes at once), tells the sync it is waiting.
+    /// </summary>
+    private static ValueTask OnRetry(
+        ResilienceContext context, TimeSpan delay, Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, ILogger logger, bool waits)
+    {
+        if (context.Properties.TryGetValue(AttemptsKey, out var attempts))
+        {
+            attempts.Retries++;
+            SyncLog.RetryingPage(logger, attempts.Scope, attempts.PageNumber, attempts.Retries, delay, DescribeFailure(outcome));
+            if (waits && delay > TimeSpan.Zero)
+            {
+                attempts.OnRetryScheduled(delay);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Tells whether the server refused the attempt's token (HTTP 401).</summary>
+    internal static bool IsUnauthorized(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome) =>
+        outcome.Result is { } result && result.Errors.Any(e => e.StatusCode is HttpStatusCode.Unauthorized);
+
+    /// <summary>Tells whether a failed attempt is worth another one; judges the outcome only, and changes nothing.</summary>
     internal static bool ShouldRetry(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, ResilienceContext context)
     {
         if (outcome.Exception is { } exception)
@@ -69,6 +98,9 @@ internal static class PageResiliencePipelineFactory
                 // A compressed body that does not inflate: as broken as a body cut short.
                 InvalidDataException => true,
 
+                // The token provider could not reach its service: the device is offline.
+                AccessTokenUnavailableException => true,
+
                 // A cancellation the caller did not ask for is a connection dropped mid-read.
                 OperationCanceledException => !context.CancellationToken.IsCancellationRequested,
                 _ => false,
@@ -81,27 +113,8 @@ internal static class PageResiliencePipelineFactory
             return false;
         }
 
-        foreach (var error in result.Errors)
-        {
-            if (error.StatusCode is HttpStatusCode.Unauthorized)
-            {
-                // Ask the token provider once more; a second 401 is final.
-                if (!context.Properties.TryGetValue(AttemptsKey, out var attempts) || attempts.TokenRefreshed)
-                {
-                    return false;
-                }
-
-                attempts.TokenRefreshed = true;
-                return true;
-            }
-
-            if (IsTransient(error))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // A 401 is the token refresh's to judge (see Create), never a transient failure.
+        return !IsUnauthorized(outcome) && result.Errors.Any(IsTransient);
     }
 
     /// <summary>Tells whether an error of a result is a passing one: 408, 429, most 5xx, a body cut short.</summary>

@@ -64,8 +64,9 @@ internal sealed class ScopeSyncLock
             using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
             return false;
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            // In use, or not ours to open: either way not a sync this process could tell is over.
             return true;
         }
     }

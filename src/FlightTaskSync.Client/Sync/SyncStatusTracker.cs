@@ -12,13 +12,19 @@ namespace FlightTaskSync.Client.Sync;
 /// </summary>
 internal sealed class SyncStatusTracker
 {
-    private const string InterruptedType = "SyncInterrupted";
+    private const string InterruptedMessage =
+        "The last sync did not finish: the app stopped during it. The next sync resumes from the last committed page.";
 
     private readonly IPageStore _store;
     private readonly ScopeSyncLock _lock;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<SyncScope, SyncStatus> _running = new();
+
+    // Each change reads the running status, changes it and announces it under this lock, so that
+    // changes from the page being written and from the page being fetched neither undo each other
+    // nor reach handlers out of order.
+    private readonly Lock _changing = new();
 
     public SyncStatusTracker(IPageStore store, ScopeSyncLock scopeLock, TimeProvider timeProvider, ILogger logger)
     {
@@ -38,64 +44,85 @@ internal sealed class SyncStatusTracker
     public object? Sender { get; set; }
 
     /// <summary>Records a sync's start (the caller holds the scope's lock) and returns what was persisted before it.</summary>
-    public async Task<ScopeSyncRecord?> StartedAsync(SyncScope scope, CancellationToken cancellationToken)
+    public async Task<ScopeSyncRecord?> StartedAsync(SyncScope scope, SyncClaim claim, CancellationToken cancellationToken)
     {
         var before = await _store.ReadSyncRecordAsync(scope, cancellationToken).ConfigureAwait(false);
-        await _store.MarkSyncStartedAsync(scope, cancellationToken).ConfigureAwait(false);
+        await _store.MarkSyncStartedAsync(scope, claim, cancellationToken).ConfigureAwait(false);
         var status = FromRecord(scope, before) with
         {
             State = SyncState.Syncing,
             LastStartedAt = _timeProvider.GetUtcNow(),
-            LastErrorType = null,
+            LastErrorKind = SyncErrorKind.None,
             LastErrorMessage = null,
         };
-        Publish(status, running: true);
+        Change(scope, _ => status, running: true);
         return before;
     }
 
     /// <summary>Notes a committed page: the tasks held so far.</summary>
-    public void PageCommitted(SyncScope scope, int tasksHeld)
-    {
-        if (_running.TryGetValue(scope, out var status))
-        {
-            Publish(status with { TasksHeld = tasksHeld }, running: true);
-        }
-    }
+    public void PageCommitted(SyncScope scope, int tasksHeld) =>
+        ChangeRunning(scope, status => status with { TasksHeld = tasksHeld });
 
-    public async Task CompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync, int tasksHeld, CancellationToken cancellationToken)
+    /// <summary>Notes that a page waits for its retry number <paramref name="retry"/>, due at <paramref name="nextAttemptAt"/>.</summary>
+    public void Retrying(SyncScope scope, int retry, DateTimeOffset nextAttemptAt) =>
+        ChangeRunning(scope, status => status with { State = SyncState.Retrying, RetryAttempt = retry, NextAttemptAt = nextAttemptAt });
+
+    /// <summary>Notes that the retry waited for has started.</summary>
+    public void RetryStarted(SyncScope scope) =>
+        ChangeRunning(scope, status => status with { State = SyncState.Syncing, RetryAttempt = 0, NextAttemptAt = null });
+
+    public async Task CompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync, int tasksHeld, SyncClaim claim, CancellationToken cancellationToken)
     {
-        await _store.MarkSyncCompletedAsync(scope, completedAt, fullResync, cancellationToken).ConfigureAwait(false);
-        var status = (_running.TryGetValue(scope, out var running) ? running : new SyncStatus { Scope = scope, State = SyncState.Idle }) with
+        await _store.MarkSyncCompletedAsync(scope, completedAt, fullResync, claim, cancellationToken).ConfigureAwait(false);
+        Change(scope, running => (running ?? new SyncStatus { Scope = scope, State = SyncState.Idle }) with
         {
             State = SyncState.Idle,
             TasksHeld = tasksHeld,
             LastSucceededAt = completedAt,
             LastFullResyncAt = fullResync ? completedAt : running?.LastFullResyncAt,
-        };
-        Publish(status, running: false);
+            RetryAttempt = 0,
+            NextAttemptAt = null,
+        }, running: false);
     }
 
-    /// <summary>Records a sync that ended without completing: failed with <paramref name="error"/>, or canceled when it is null.</summary>
-    public async Task EndedAsync(SyncScope scope, Exception? error)
+    /// <summary>
+    /// Records a sync that ended without completing: failed with <paramref name="error"/>, or
+    /// canceled when it is null (idle again; never synced, if no sync of the scope ever completed).
+    /// When the sync's claim is gone (the scope reset, the file replaced) nothing is recorded and
+    /// the scope reads as never synced, as the database now says.
+    /// </summary>
+    public async Task EndedAsync(SyncScope scope, Exception? error, SyncClaim claim)
     {
+        var kind = error is null ? SyncErrorKind.None : SyncErrorKinds.Of(error);
+        var claimed = true;
         try
         {
             // The caller's token may be canceled already; the status must be written anyway.
-            await _store.MarkSyncEndedAsync(scope, error?.GetType().Name, error?.Message, CancellationToken.None).ConfigureAwait(false);
+            claimed = await _store.MarkSyncEndedAsync(scope, kind, error?.Message, claim, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             SyncLog.StatusNotSaved(_logger, scope, exception);
         }
 
-        var status = (_running.TryGetValue(scope, out var running) ? running : new SyncStatus { Scope = scope, State = SyncState.Idle }) with
+        Change(scope, running =>
         {
-            State = error is null ? SyncState.Idle : SyncState.Failed,
-            LastFailedAt = error is null ? running?.LastFailedAt : _timeProvider.GetUtcNow(),
-            LastErrorType = error?.GetType().Name,
-            LastErrorMessage = error?.Message,
-        };
-        Publish(status, running: false);
+            if (!claimed)
+            {
+                return new SyncStatus { Scope = scope, State = SyncState.NeverSynced };
+            }
+
+            var status = running ?? new SyncStatus { Scope = scope, State = SyncState.NeverSynced };
+            return status with
+            {
+                State = error is not null ? SyncState.Failed : status.LastSucceededAt is null ? SyncState.NeverSynced : SyncState.Idle,
+                LastFailedAt = error is null ? status.LastFailedAt : _timeProvider.GetUtcNow(),
+                LastErrorKind = kind,
+                LastErrorMessage = error?.Message,
+                RetryAttempt = 0,
+                NextAttemptAt = null,
+            };
+        }, running: false);
     }
 
     public async Task<SyncStatus> ReadAsync(SyncScope scope, CancellationToken cancellationToken)
@@ -114,8 +141,8 @@ internal sealed class SyncStatusTracker
             return status with
             {
                 State = SyncState.Failed,
-                LastErrorType = InterruptedType,
-                LastErrorMessage = "The last sync did not finish: the app stopped during it. The next sync resumes from the last committed page.",
+                LastErrorKind = SyncErrorKind.Interrupted,
+                LastErrorMessage = InterruptedMessage,
             };
         }
 
@@ -131,28 +158,41 @@ internal sealed class SyncStatusTracker
             {
                 "syncing" => SyncState.Syncing,
                 "failed" => SyncState.Failed,
-                _ => record.LastCompletedAt is null && record.LastFailedAt is null && record.TasksHeld == 0 ? SyncState.NeverSynced : SyncState.Idle,
+                _ => record.LastCompletedAt is null ? SyncState.NeverSynced : SyncState.Idle,
             },
             TasksHeld = record.TasksHeld,
             LastStartedAt = record.LastStartedAt,
             LastSucceededAt = record.LastCompletedAt,
             LastFailedAt = record.LastFailedAt,
-            LastErrorType = record.State == "failed" ? record.LastErrorType : null,
+            LastErrorKind = record.State == "failed" ? record.LastErrorKind : SyncErrorKind.None,
             LastErrorMessage = record.State == "failed" ? record.LastErrorMessage : null,
             LastFullResyncAt = record.LastFullResyncAt,
         };
 
-    private void Publish(SyncStatus status, bool running)
-    {
-        if (running)
-        {
-            _running[status.Scope] = status;
-        }
-        else
-        {
-            _running.TryRemove(status.Scope, out _);
-        }
+    /// <summary>Changes the status of a scope whose sync is running; does nothing once it has ended.</summary>
+    private void ChangeRunning(SyncScope scope, Func<SyncStatus, SyncStatus> change) =>
+        Change(scope, running => running is null ? null : change(running), running: true);
 
-        IsolatedEventRaiser.Raise(Changed, Sender, new SyncStatusChangedEventArgs(status), exception => SyncLog.StatusHandlerFailed(_logger, status.Scope, exception));
+    private void Change(SyncScope scope, Func<SyncStatus?, SyncStatus?> change, bool running)
+    {
+        lock (_changing)
+        {
+            var status = change(_running.TryGetValue(scope, out var current) ? current : null);
+            if (status is null)
+            {
+                return;
+            }
+
+            if (running)
+            {
+                _running[scope] = status;
+            }
+            else
+            {
+                _running.TryRemove(scope, out _);
+            }
+
+            IsolatedEventRaiser.Raise(Changed, Sender, new SyncStatusChangedEventArgs(status), exception => SyncLog.StatusHandlerFailed(_logger, status.Scope, exception));
+        }
     }
 }

@@ -24,7 +24,18 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         {
             token = await _accessTokenProvider(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (AccessTokenUnavailableException.IsNetworkFailure(exception))
+        {
+            // Offline, or the sign-in service unreachable: retry later; the user's sign-in is fine.
+            throw new AccessTokenUnavailableException(
+                $"the AccessTokenProvider could not get a token ({exception.GetType().Name}); the device may be offline",
+                exception);
+        }
+        catch (Exception exception)
         {
             throw new FlightTaskSyncAuthenticationException(
                 $"The AccessTokenProvider failed ({exception.GetType().Name}): the app could not get a FieldAgent access token. Sign in again.",

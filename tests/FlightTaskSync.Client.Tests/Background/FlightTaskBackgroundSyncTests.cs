@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using FlightTaskSync.Client.Background;
 using FlightTaskSync.Client.Tests.TestDoubles;
 using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,13 +18,18 @@ public sealed class FlightTaskBackgroundSyncTests
 
     private TempDirectory _folder = null!;
     private FakeFieldAgentServer _server = null!;
+    // Only a guard against a hang: the tests wait for signals, never for time to pass.
+    private static readonly TimeSpan Deadlock = TimeSpan.FromSeconds(30);
+
     private FakeTimeProvider _clock = null!;
+    private Channel<DateTimeOffset> _waits = null!;
 
     [SetUp]
     public void SetUp()
     {
         _folder = new TempDirectory();
         _clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+        _waits = Channel.CreateUnbounded<DateTimeOffset>();
         _server = new FakeFieldAgentServer(_clock);
         _server.AddTasks(Acme.OrganizationSenteraId, 20, firstNumber: 1);
         _server.AddTasks(Beta.OrganizationSenteraId, 10, firstNumber: 100);
@@ -39,10 +46,10 @@ public sealed class FlightTaskBackgroundSyncTests
     public async Task Start_ConfiguredScopes_AreSyncedAtOnce()
     {
         using var host = BuildHost();
-        var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
 
         await host.StartAsync();
-        await WaitUntilAsync(() => _server.Requests.Count >= 2 && background.NextRoundAt is not null);
+        await NextWaitAsync(); // the initial delay
+        await NextWaitAsync(); // after the first round
         await host.StopAsync();
 
         var store = host.Services.GetRequiredService<IFlightTaskStore>();
@@ -50,6 +57,7 @@ public sealed class FlightTaskBackgroundSyncTests
         var beta = await store.CountAsync(Beta);
         Assert.Multiple(() =>
         {
+            Assert.That(_server.Requests, Has.Count.EqualTo(2));
             Assert.That(acme, Is.EqualTo(20));
             Assert.That(beta, Is.EqualTo(10));
         });
@@ -61,20 +69,24 @@ public sealed class FlightTaskBackgroundSyncTests
         using var host = BuildHost();
         var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
         await host.StartAsync();
-        await WaitUntilAsync(() => _server.Requests.Count >= 2 && background.NextRoundAt is not null);
-        var next = background.NextRoundAt!.Value;
+        await NextWaitAsync();
+        var next = await NextWaitAsync();
 
+        // Timers of the fake clock fire inside Advance: short of the interval, none has.
         _clock.Advance(TimeSpan.FromMinutes(9));
-        await Task.Delay(200);
         var beforeTheInterval = _server.Requests.Count;
+        var stillWaiting = background.NextRoundAt;
         _clock.Advance(TimeSpan.FromMinutes(2));
-        await WaitUntilAsync(() => _server.Requests.Count >= 4);
+        await _server.WhenRequestsReceivedAsync(4).WaitAsync(Deadlock);
+        await NextWaitAsync();
         await host.StopAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(next - _clock.Start, Is.InRange(TimeSpan.FromMinutes(9.5), TimeSpan.FromMinutes(10.5)), "the interval with 5% jitter");
             Assert.That(beforeTheInterval, Is.EqualTo(2));
+            Assert.That(stillWaiting, Is.EqualTo(next));
+            Assert.That(_server.Requests, Has.Count.EqualTo(4));
         });
     }
 
@@ -96,7 +108,9 @@ public sealed class FlightTaskBackgroundSyncTests
         };
 
         await host.StartAsync();
-        await WaitUntilAsync(() => _server.Requests.Count >= 4 && background.NextRoundAt is not null);
+        await NextWaitAsync(); // the initial delay
+        await NextWaitAsync(); // after the first round: cut short by the requests
+        await NextWaitAsync(); // after the extra round: for the interval
         await host.StopAsync();
 
         Assert.That(_server.Requests, Has.Count.EqualTo(4), "the first round, then one more round of both scopes for all ten requests");
@@ -109,11 +123,11 @@ public sealed class FlightTaskBackgroundSyncTests
         using var host = BuildHost();
         var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
         await host.StartAsync();
-        await WaitUntilAsync(() => _server.Requests.Count >= 2 && background.NextRoundAt is not null);
+        await NextWaitAsync();
+        await NextWaitAsync();
 
         background.RequestSync(extra);
-        await WaitUntilAsync(() => _server.Requests.Count >= 3);
-        await Task.Delay(200);
+        await NextWaitAsync();
         await host.StopAsync();
 
         Assert.Multiple(() =>
@@ -127,23 +141,24 @@ public sealed class FlightTaskBackgroundSyncTests
     public async Task FailingRounds_BackOffDoublingUpToTheCap()
     {
         using var host = BuildHost(o => o.Scopes.Remove(Beta));
-        var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
         _server.Enqueue(Enumerable.Repeat(FakeResponse.WithStatus(503), 50).ToArray());
         var waits = new List<TimeSpan>();
 
         await host.StartAsync();
+        await NextWaitAsync();
         for (var round = 1; round <= 4; round++)
         {
-            await WaitUntilAsync(() => _server.Requests.Count >= round && background.NextRoundAt is not null);
-            var next = background.NextRoundAt!.Value;
+            var next = await NextWaitAsync();
             waits.Add(next - _clock.GetUtcNow());
-            _clock.Advance(next - _clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+            _clock.Advance(next - _clock.GetUtcNow());
         }
 
+        await NextWaitAsync();
         await host.StopAsync();
 
         Assert.Multiple(() =>
         {
+            Assert.That(_server.Requests, Has.Count.EqualTo(5));
             Assert.That(waits[0], Is.InRange(TimeSpan.FromSeconds(28), TimeSpan.FromSeconds(32)));
             Assert.That(waits[1], Is.InRange(TimeSpan.FromSeconds(56), TimeSpan.FromSeconds(64)));
             Assert.That(waits[2], Is.InRange(TimeSpan.FromSeconds(95), TimeSpan.FromSeconds(105)), "capped at MaxBackoff");
@@ -160,27 +175,51 @@ public sealed class FlightTaskBackgroundSyncTests
         {
             if (index == 1)
             {
-                _server.Enqueue(new FakeResponse(200, "{}") { Delay = TimeSpan.FromSeconds(3) });
+                _server.Enqueue(FakeResponse.Never());
             }
         };
         using var host = BuildHost();
         await host.StartAsync();
-        await WaitUntilAsync(() => _server.Requests.Count >= 2);
+        await _server.WhenRequestsReceivedAsync(2).WaitAsync(Deadlock);
 
-        await host.StopAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        await host.StopAsync().WaitAsync(Deadlock);
 
         var status = await host.Services.GetRequiredService<IFlightTaskSyncClient>().GetStatusAsync(Acme);
         Assert.Multiple(() =>
         {
-            Assert.That(status.State, Is.EqualTo(SyncState.Idle), "canceled, not failed");
+            Assert.That(status.State, Is.EqualTo(SyncState.NeverSynced), "canceled, not failed; and no sync of the scope has completed yet");
             Assert.That(status.TasksHeld, Is.EqualTo(50), "the committed page is kept");
+        });
+    }
+
+    [Test]
+    public async Task Round_SyncThrowsAnExceptionThatIsNotTheLibrarys_TheServiceAndTheHostKeepRunning()
+    {
+        var client = new ThrowingSyncClient(() => new InvalidOperationException("A bug in an app's own client."));
+        using var host = BuildHost(services: services => services.AddSingleton<IFlightTaskSyncClient>(client));
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
+
+        await host.StartAsync();
+        await NextWaitAsync();
+        var afterTheFailure = await NextWaitAsync();
+        background.RequestSync();
+        await NextWaitAsync();
+        var stopping = lifetime.ApplicationStopping.IsCancellationRequested;
+        await host.StopAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stopping, Is.False, "the host was not stopped by the background service");
+            Assert.That(client.Calls, Is.EqualTo(4), "two rounds of two scopes");
+            Assert.That(afterTheFailure - _clock.GetUtcNow(), Is.InRange(TimeSpan.FromSeconds(28), TimeSpan.FromSeconds(32)), "a failed round backs off");
         });
     }
 
     [Test]
     public void AddFlightTaskSyncBackgroundService_InvalidInterval_FailsAtStartNamingIt()
     {
-        using var host = BuildHost(o => o.Interval = TimeSpan.Zero);
+        using var host = BuildHost(o => o.Interval = TimeSpan.Zero, observe: false);
 
         Assert.That(() => host.StartAsync(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Interval"));
     }
@@ -217,9 +256,16 @@ public sealed class FlightTaskBackgroundSyncTests
         var a = host.Services.GetRequiredKeyedService<IFlightTaskBackgroundSync>("account-a");
         var b = host.Services.GetRequiredKeyedService<IFlightTaskBackgroundSync>("account-b");
 
+        var waitsOfA = Channel.CreateUnbounded<DateTimeOffset>();
+        var waitsOfB = Channel.CreateUnbounded<DateTimeOffset>();
+        host.Services.GetRequiredKeyedService<FlightTaskBackgroundSync>("account-a").WaitingForNextRound += at => waitsOfA.Writer.TryWrite(at);
+        host.Services.GetRequiredKeyedService<FlightTaskBackgroundSync>("account-b").WaitingForNextRound += at => waitsOfB.Writer.TryWrite(at);
+
         await host.StartAsync();
-        await WaitUntilAsync(() => _server.Requests.Count >= 2 && a.NextRoundAt is not null && b.NextRoundAt is not null);
-        var nextRoundOfA = a.NextRoundAt;
+        await waitsOfA.Reader.ReadAsync().AsTask().WaitAsync(Deadlock); // the initial delay
+        await waitsOfB.Reader.ReadAsync().AsTask().WaitAsync(Deadlock);
+        var nextRoundOfA = await waitsOfA.Reader.ReadAsync().AsTask().WaitAsync(Deadlock); // after the first round
+        await waitsOfB.Reader.ReadAsync().AsTask().WaitAsync(Deadlock);
         await host.StopAsync();
 
         var storeA = host.Services.GetRequiredKeyedService<IFlightTaskStore>("account-a");
@@ -239,7 +285,7 @@ public sealed class FlightTaskBackgroundSyncTests
     [Test]
     public void Start_NoScope_FailsSayingToAddOne()
     {
-        using var host = BuildHost(o => o.Scopes.Clear());
+        using var host = BuildHost(o => o.Scopes.Clear(), observe: false);
 
         var thrown = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -250,7 +296,7 @@ public sealed class FlightTaskBackgroundSyncTests
     [TestCase(-1, "Interval is -00:00:01: set it from 00:00:01 to 7.00:00:00")]
     public void Start_IntervalOutOfRange_FailsGivingTheRange(int seconds, string expected)
     {
-        using var host = BuildHost(o => o.Interval = TimeSpan.FromSeconds(seconds));
+        using var host = BuildHost(o => o.Interval = TimeSpan.FromSeconds(seconds), observe: false);
 
         var thrown = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -263,10 +309,10 @@ public sealed class FlightTaskBackgroundSyncTests
         var logs = new CapturingLoggerProvider();
         _server.Enqueue(FakeResponse.WithStatus(503));
         using var host = BuildHost(logs: logs);
-        var background = host.Services.GetRequiredService<IFlightTaskBackgroundSync>();
 
         await host.StartAsync();
-        await WaitUntilAsync(() => _server.Requests.Count >= 2 && background.NextRoundAt is not null);
+        await NextWaitAsync(); // the initial delay
+        await NextWaitAsync(); // after the round with the failed sync
         await host.StopAsync();
 
         var withException = logs.Entries.Where(e => e.Exception is not null).ToList();
@@ -280,7 +326,11 @@ public sealed class FlightTaskBackgroundSyncTests
         });
     }
 
-    private IHost BuildHost(Action<FlightTaskBackgroundSyncOptions>? configure = null, CapturingLoggerProvider? logs = null)
+    /// <summary>Waits for the service to start waiting for its next round; gives when that round is due.</summary>
+    private async Task<DateTimeOffset> NextWaitAsync() => await _waits.Reader.ReadAsync().AsTask().WaitAsync(Deadlock);
+
+    private IHost BuildHost(
+        Action<FlightTaskBackgroundSyncOptions>? configure = null, bool observe = true, Action<IServiceCollection>? services = null, CapturingLoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder();
         if (logs is not null)
@@ -289,6 +339,7 @@ public sealed class FlightTaskBackgroundSyncTests
         }
 
         builder.Services.AddSingleton<TimeProvider>(_clock);
+        services?.Invoke(builder.Services);
         builder.Services.AddFlightTaskSync(o =>
         {
             o.Endpoint = _server.Endpoint;
@@ -307,15 +358,12 @@ public sealed class FlightTaskBackgroundSyncTests
             o.MaxBackoff = TimeSpan.FromSeconds(100);
             configure?.Invoke(o);
         });
-        return builder.Build();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
+        var host = builder.Build();
+        if (observe)
         {
-            await Task.Delay(20, limit.Token);
+            host.Services.GetRequiredService<FlightTaskBackgroundSync>().WaitingForNextRound += at => _waits.Writer.TryWrite(at);
         }
+
+        return host;
     }
 }

@@ -153,7 +153,8 @@ public class FlightTaskDatabaseTests
     public void OpenConnectionAsync_DatabaseFromANewerVersion_IsRefusedAndLeftUntouched()
     {
         var path = _folder.File("flighttasks.db");
-        RawDatabase.Execute(path, "CREATE TABLE future_tasks (id TEXT PRIMARY KEY, body TEXT); INSERT INTO future_tasks VALUES ('a', 'kept'); PRAGMA user_version = 99;");
+        // Made by a newer FlightTaskSync: marked as the store's, at a schema version this one does not know.
+        RawDatabase.Execute(path, $"CREATE TABLE future_tasks (id TEXT PRIMARY KEY, body TEXT); INSERT INTO future_tasks VALUES ('a', 'kept'); PRAGMA application_id = {DatabaseFileOwnership.ApplicationId}; PRAGMA user_version = 99;");
         var before = File.ReadAllBytes(path);
         var database = Track(new FlightTaskDatabase(path));
 

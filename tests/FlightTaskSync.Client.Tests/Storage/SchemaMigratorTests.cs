@@ -25,7 +25,7 @@ public class SchemaMigratorTests
     public void All_Versions_StartAtOneAndIncreaseByOne()
     {
         Assert.That(SchemaMigrations.All.Select(m => m.Version), Is.EqualTo(Enumerable.Range(1, SchemaMigrations.All.Count)));
-        Assert.That(SchemaMigrations.LatestVersion, Is.EqualTo(4));
+        Assert.That(SchemaMigrations.LatestVersion, Is.EqualTo(5));
     }
 
     [Test]

@@ -58,7 +58,7 @@ public sealed class SqlParameterizationTests
         var counted = await store.CountAsync(scope, new FlightTaskQuery { AssignedToSenteraId = $"user-{Hostile}" });
         var hashes = await store.ReadContentHashesAsync(scope);
         await store.MarkSyncStartedAsync(scope);
-        await store.MarkSyncEndedAsync(scope, $"Error{Hostile}", $"message {Hostile}");
+        await store.MarkSyncEndedAsync(scope, SyncErrorKind.Other, $"message {Hostile}");
         await store.MarkSyncCompletedAsync(scope, FlightTaskBuilder.SyncTime, fullResync: true);
         var record = await store.ReadSyncRecordAsync(scope);
         await store.ApplyPageAsync(scope, [], [hostileTask.SenteraId, $"never-held-{Hostile}"]);

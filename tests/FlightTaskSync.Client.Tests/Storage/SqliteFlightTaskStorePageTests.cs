@@ -217,7 +217,7 @@ public class SqliteFlightTaskStorePageTests
         });
 
         Assert.CatchAsync<OperationCanceledException>(() =>
-            _fixture.Store.ApplyPageAsync(Scope, page, [FlightTaskBuilder.TaskId(2)], cancellation.Token));
+            _fixture.Store.ApplyPageAsync(Scope, page, [FlightTaskBuilder.TaskId(2)], cancellationToken: cancellation.Token));
 
         Assert.That(page.Ran && lockedWhenCanceled, Is.True, "the token was canceled inside the page's write transaction");
         Assert.That(await _fixture.Store.ReadContentHashesAsync(Scope), Is.EqualTo(before));
@@ -230,7 +230,7 @@ public class SqliteFlightTaskStorePageTests
         await cancellation.CancelAsync();
 
         Assert.CatchAsync<OperationCanceledException>(() =>
-            _fixture.Store.ApplyPageAsync(Scope, [FlightTaskBuilder.Task(1).Build()], [], cancellation.Token));
+            _fixture.Store.ApplyPageAsync(Scope, [FlightTaskBuilder.Task(1).Build()], [], cancellationToken: cancellation.Token));
 
         Assert.That(await _fixture.Store.CountAsync(Scope), Is.Zero);
         Assert.That(RawDatabase.ScopeRow(_fixture.DatabasePath, Scope), Is.Null);
@@ -248,9 +248,10 @@ public class SqliteFlightTaskStorePageTests
             """);
         FlightTask[] upserted = [FlightTaskBuilder.Task(1).Version(2).Build(), FlightTaskBuilder.Task(3).Build(), FlightTaskBuilder.Task(4).Build()];
 
-        var thrown = Assert.ThrowsAsync<SqliteException>(() => _fixture.Store.ApplyPageAsync(Scope, upserted, [FlightTaskBuilder.TaskId(2)]));
+        var thrown = Assert.ThrowsAsync<FlightTaskStoreException>(() => _fixture.Store.ApplyPageAsync(Scope, upserted, [FlightTaskBuilder.TaskId(2)]));
 
-        Assert.That(thrown.Message, Does.Contain("refused by the test"));
+        Assert.That(thrown.InnerException, Is.TypeOf<SqliteException>().With.Message.Contain("refused by the test"));
+        Assert.That(thrown.Message, Does.Contain(_fixture.DatabasePath).And.Contain("could not be written"));
         Assert.That(await _fixture.Store.ReadContentHashesAsync(Scope), Is.EqualTo(before));
     }
 

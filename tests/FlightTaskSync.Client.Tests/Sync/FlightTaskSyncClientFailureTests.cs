@@ -53,11 +53,25 @@ public sealed class FlightTaskSyncClientFailureTests
     {
         await using var harness = new SyncHarness(o => o.AttemptTimeout = TimeSpan.FromSeconds(5));
         harness.Server.AddTasks(Acme, 10);
-        harness.Server.Enqueue(new FakeResponse(200, "{}") { Delay = TimeSpan.FromSeconds(2) });
+        harness.Server.Enqueue(FakeResponse.Never());
 
-        var report = await harness.SyncAsync(AcmeScope);
+        var sync = harness.SyncAsync(AcmeScope);
+        await harness.Server.WhenRequestsReceivedAsync(1);
+        var sentAt = harness.Clock.GetUtcNow();
 
-        Assert.That(report.Retries, Is.EqualTo(1));
+        // The attempt's timeout was armed before the request went out; a second short of it, the
+        // attempt is still waiting; at it, the attempt is given up and retried.
+        await harness.Clock.WhenArmedAsync(sentAt + TimeSpan.FromSeconds(5));
+        harness.Clock.Advance(TimeSpan.FromSeconds(4));
+        var requestsBeforeTheTimeout = harness.Server.Requests.Count;
+        harness.Clock.Advance(TimeSpan.FromSeconds(1));
+        var report = await sync;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(requestsBeforeTheTimeout, Is.EqualTo(1));
+            Assert.That(report.Retries, Is.EqualTo(1));
+        });
         await FlightTaskSyncClientTests.AssertStoreEqualsServerAsync(harness, AcmeScope);
     }
 
@@ -237,6 +251,52 @@ public sealed class FlightTaskSyncClientFailureTests
     }
 
     [Test]
+    public async Task SyncAsync_UnauthorizedOnceWithRetriesTurnedOff_StillAsksForOneFreshToken()
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 0);
+        harness.Server.AddTasks(Acme, 5);
+        harness.Server.Enqueue(FakeResponse.WithStatus(401));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        var requests = harness.Server.Requests;
+        Assert.Multiple(() =>
+        {
+            Assert.That(requests.Select(r => r.Authorization.Single()), Is.EqualTo(new[] { "Bearer token-1", "Bearer token-2" }));
+            Assert.That(report.TasksHeld, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_UnauthorizedAfterTheRetryBudgetIsSpent_StillGetsItsTokenRefresh()
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = 1);
+        harness.Server.AddTasks(Acme, 5);
+        harness.Server.Enqueue(FakeResponse.WithStatus(503), FakeResponse.WithStatus(401));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(3), "503, retried; 401, refreshed; then the page");
+            Assert.That(harness.Server.Requests[2].Authorization.Single(), Is.EqualTo("Bearer token-3"));
+            Assert.That(report.TasksHeld, Is.EqualTo(5));
+        });
+    }
+
+    [TestCase(0)]
+    [TestCase(3)]
+    public async Task SyncAsync_UnauthorizedEveryTime_FailsAfterExactlyOneRefreshWhateverTheRetryBudget(int maxRetryAttempts)
+    {
+        await using var harness = new SyncHarness(o => o.MaxRetryAttempts = maxRetryAttempts);
+        harness.Server.Enqueue(Enumerable.Repeat(FakeResponse.WithStatus(401), 10).ToArray());
+
+        Assert.ThrowsAsync<FlightTaskSyncAuthenticationException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(harness.Server.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task SyncAsync_TokenProviderFails_FailsWithAuthentication()
     {
         await using var harness = new SyncHarness(o => o.AccessTokenProvider = _ => throw new InvalidOperationException("refresh token expired"));
@@ -248,6 +308,70 @@ public sealed class FlightTaskSyncClientFailureTests
             Assert.That(harness.Server.Requests, Is.Empty);
             Assert.That(exception!.InnerException, Is.InstanceOf<InvalidOperationException>());
         });
+    }
+
+    private static readonly Exception[] OfflineTokenFailures =
+    [
+        new HttpRequestException("No such host is known. (login.example.test:443)"),
+        new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NetworkUnreachable),
+        new IOException("Unable to read data from the transport connection."),
+        new TimeoutException("The token endpoint did not answer in time."),
+        new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.", new TimeoutException()),
+        new InvalidOperationException("Token refresh failed.", new HttpRequestException("Network is unreachable")),
+        new AggregateException(new HttpRequestException("Connection refused")),
+    ];
+
+    [TestCaseSource(nameof(OfflineTokenFailures))]
+    public async Task SyncAsync_TokenProviderFailsForLackOfNetwork_IsUnavailableAndRetriedNotAuthentication(Exception offline)
+    {
+        var asked = 0;
+        await using var harness = new SyncHarness(o =>
+        {
+            o.MaxRetryAttempts = 2;
+            o.AccessTokenProvider = _ =>
+            {
+                Interlocked.Increment(ref asked);
+                throw offline;
+            };
+        });
+
+        var thrown = Assert.CatchAsync<FlightTaskSyncException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown, Is.TypeOf<FlightTaskSyncUnavailableException>(), "offline is retried later, not sent to the sign-in screen");
+            Assert.That(thrown!.Message, Does.Not.Contain("Sign in again").IgnoreCase);
+            Assert.That(thrown.InnerException, Is.SameAs(offline));
+            Assert.That(((FlightTaskSyncUnavailableException)thrown).Attempts, Is.EqualTo(3));
+            Assert.That(asked, Is.EqualTo(3), "asked again on each retry, as a request that could not be sent");
+            Assert.That(harness.Server.Requests, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_TokenProviderRefusesWithANetworkErrorDeepInside_IsStillUnavailable()
+    {
+        var offline = new InvalidOperationException("outer", new InvalidOperationException("middle", new System.Net.Sockets.SocketException()));
+        await using var harness = new SyncHarness(o =>
+        {
+            o.MaxRetryAttempts = 0;
+            o.AccessTokenProvider = _ => throw offline;
+        });
+
+        var thrown = Assert.CatchAsync<FlightTaskSyncException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(thrown, Is.TypeOf<FlightTaskSyncUnavailableException>());
+    }
+
+    [Test]
+    public async Task SyncAsync_TokenServiceAnswersWithARefusal_FailsWithAuthentication()
+    {
+        var refused = new InvalidOperationException("Token refresh failed.", new HttpRequestException("invalid_grant", null, HttpStatusCode.BadRequest));
+        await using var harness = new SyncHarness(o => o.AccessTokenProvider = _ => throw refused);
+
+        var thrown = Assert.CatchAsync<FlightTaskSyncException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.That(thrown, Is.TypeOf<FlightTaskSyncAuthenticationException>(), "the token service answered, and said no");
     }
 
     [Test]
@@ -343,19 +467,18 @@ public sealed class FlightTaskSyncClientFailureTests
         {
             if (index == 1)
             {
-                harness.Server.Enqueue(new FakeResponse(200, "{}") { Delay = TimeSpan.FromSeconds(1) });
+                harness.Server.Enqueue(FakeResponse.Never());
                 cancellation.Cancel();
             }
         };
 
-        var thrown = Assert.CatchAsync<OperationCanceledException>(() => harness.SyncAsync(AcmeScope, cancellationToken: cancellation.Token));
+        Assert.CatchAsync<OperationCanceledException>(() => harness.SyncAsync(AcmeScope, cancellationToken: cancellation.Token));
 
         var countAfterCancel = await harness.Store.CountAsync(AcmeScope);
         harness.Server.BeforeAnswer = null;
         var resumed = await harness.SyncAsync(AcmeScope);
         Assert.Multiple(() =>
         {
-            Assert.That(thrown, Is.Not.InstanceOf<FlightTaskSyncException>());
             Assert.That(countAfterCancel, Is.EqualTo(100));
             Assert.That(resumed.Upserted, Is.EqualTo(200), "the next sync resumes where the canceled one stopped");
         });

@@ -267,6 +267,24 @@ public sealed class FlightTaskSyncClientTests
     }
 
     [Test]
+    public async Task SyncAsync_PagesStartWithAByteOrderMark_AreAcceptedAtOnce()
+    {
+        await using var harness = new SyncHarness();
+        var tasks = harness.Server.AddTasks(Acme, 30);
+        byte[] page = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(FakeFieldAgentServer.PageJson(0, tasks))];
+        harness.Server.Enqueue(new FakeResponse(200) { BodyBytes = page });
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Retries, Is.Zero, "a byte order mark is not a broken body");
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(1));
+        });
+        await AssertStoreEqualsServerAsync(harness, AcmeScope);
+    }
+
+    [Test]
     public async Task SyncAsync_NullScope_ThrowsArgumentNullException()
     {
         await using var harness = new SyncHarness();

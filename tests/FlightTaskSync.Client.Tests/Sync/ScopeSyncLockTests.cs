@@ -19,14 +19,18 @@ public sealed class ScopeSyncLockTests
         // What another process's sync of the same scope holds: the lock file, opened exclusively.
         var otherProcess = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         var sync = harness.Client.SyncAsync(Scope);
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+
+        // The sync says it waits for the other process before it would ask for anything.
+        await harness.Logs.WhenLoggedAsync(1007);
         var requestsWhileHeld = harness.Server.Requests.Count;
+        var endedWhileHeld = sync.IsCompleted;
         await otherProcess.DisposeAsync();
-        var report = await sync.WaitAsync(TimeSpan.FromSeconds(30));
+        var report = await sync;
 
         Assert.Multiple(() =>
         {
             Assert.That(requestsWhileHeld, Is.Zero);
+            Assert.That(endedWhileHeld, Is.False);
             Assert.That(report.TasksHeld, Is.EqualTo(5));
         });
     }
@@ -36,13 +40,24 @@ public sealed class ScopeSyncLockTests
     {
         using var folder = new TempDirectory();
         var locks = new ScopeSyncLock(folder.File("tasks.db"), NullLogger.Instance);
-        await using var first = await locks.AcquireAsync(Scope, CancellationToken.None);
+        var first = await locks.AcquireAsync(Scope, CancellationToken.None);
 
+        // A free lock waits on nothing: the call returns it acquired. The same scope's, held, does not.
         var other = locks.AcquireAsync(Scope with { IncludeDescendantOrganizations = true }, CancellationToken.None);
-        var acquired = await other.WaitAsync(TimeSpan.FromSeconds(10));
-        await acquired.DisposeAsync();
+        var otherAcquiredAtOnce = other.IsCompletedSuccessfully;
+        using var stop = new CancellationTokenSource();
+        var same = locks.AcquireAsync(Scope, stop.Token);
+        var sameAcquiredAtOnce = same.IsCompleted;
+        await stop.CancelAsync();
+        await first.DisposeAsync();
+        await (await other).DisposeAsync();
 
-        Assert.That(other.IsCompletedSuccessfully, Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(otherAcquiredAtOnce, Is.True, "another scope's lock is free");
+            Assert.That(sameAcquiredAtOnce, Is.False, "the same scope's lock is held");
+        });
+        Assert.That(() => same, Throws.InstanceOf<OperationCanceledException>());
     }
 
     [Test]
@@ -51,8 +66,13 @@ public sealed class ScopeSyncLockTests
         using var folder = new TempDirectory();
         var locks = new ScopeSyncLock(folder.File("tasks.db"), NullLogger.Instance);
         await using var first = await locks.AcquireAsync(Scope, CancellationToken.None);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancellation = new CancellationTokenSource();
 
-        Assert.That(() => locks.AcquireAsync(Scope, cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
+        var waiting = locks.AcquireAsync(Scope, cancellation.Token);
+        var waitedAtFirst = !waiting.IsCompleted;
+        await cancellation.CancelAsync();
+
+        Assert.That(waitedAtFirst, Is.True);
+        Assert.That(() => waiting, Throws.InstanceOf<OperationCanceledException>());
     }
 }

@@ -1,5 +1,6 @@
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Sync;
+using FlightTaskSync.Client.Tests.Fixtures;
 using FlightTaskSync.Client.Tests.TestDoubles;
 using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,26 +72,28 @@ public sealed class SyncStatusTests
         Assert.Multiple(() =>
         {
             Assert.That(afterRestart.State, Is.EqualTo(SyncState.Failed));
-            Assert.That(afterRestart.LastErrorType, Is.EqualTo(nameof(FlightTaskSyncAuthenticationException)));
+            Assert.That(afterRestart.LastErrorKind, Is.EqualTo(SyncErrorKind.Authentication));
             Assert.That(afterRestart.LastErrorMessage, Does.Contain("403").And.Not.Contain("token-"));
             Assert.That(afterRestart.LastFailedAt, Is.Not.Null);
             Assert.That(afterRestart.LastSucceededAt, Is.Not.Null, "the earlier success is still known");
             Assert.That(afterRestart.TasksHeld, Is.EqualTo(5));
             Assert.That(afterSuccess.State, Is.EqualTo(SyncState.Idle));
-            Assert.That(afterSuccess.LastErrorType, Is.Null);
+            Assert.That(afterSuccess.LastErrorKind, Is.EqualTo(SyncErrorKind.None));
         });
     }
 
     [Test]
-    public async Task GetStatusAsync_Canceled_IsIdle()
+    public async Task GetStatusAsync_ASyncAfterACompletedOneCanceled_IsIdle()
     {
         await using var harness = new SyncHarness();
-        harness.Server.AddTasks(Scope.OrganizationSenteraId, 300);
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 100);
         harness.Server.PageSize = 100;
+        await harness.SyncAsync(Scope);
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 200, firstNumber: 1_000);
         using var cancellation = new CancellationTokenSource();
         harness.Server.BeforeAnswer = index =>
         {
-            if (index == 1)
+            if (index == 2)
             {
                 cancellation.Cancel();
             }
@@ -102,8 +105,103 @@ public sealed class SyncStatusTests
         Assert.Multiple(() =>
         {
             Assert.That(status.State, Is.EqualTo(SyncState.Idle));
-            Assert.That(status.TasksHeld, Is.EqualTo(100));
-            Assert.That(status.LastErrorType, Is.Null);
+            Assert.That(status.TasksHeld, Is.EqualTo(200));
+            Assert.That(status.LastErrorKind, Is.EqualTo(SyncErrorKind.None));
+        });
+    }
+
+    [TestCase(0, 0)]
+    [TestCase(1, 100)]
+    public async Task GetStatusAsync_FirstSyncCanceled_IsStillNeverSynced(int cancelAtRequest, int held)
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 300);
+        harness.Server.PageSize = 100;
+        using var cancellation = new CancellationTokenSource();
+        var published = new List<SyncStatus>();
+        harness.Client.StatusChanged += (_, e) => published.Add(e.Status);
+        harness.Server.BeforeAnswer = index =>
+        {
+            if (index == cancelAtRequest)
+            {
+                cancellation.Cancel();
+            }
+        };
+
+        Assert.That(() => harness.SyncAsync(Scope, cancellationToken: cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
+        var status = await harness.Client.GetStatusAsync(Scope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.State, Is.EqualTo(SyncState.NeverSynced), "no sync of the scope has completed");
+            Assert.That(status.TasksHeld, Is.EqualTo(held));
+            Assert.That(status.LastSucceededAt, Is.Null);
+            Assert.That(published[^1], Is.EqualTo(status), "the last event says what GetStatusAsync says");
+        });
+    }
+
+    [Test]
+    public async Task StatusChanged_PageWaitingForARetry_ShowsRetryingWithTheRetryAndItsTimeThenSyncingAgain()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 10);
+        harness.Server.Enqueue(FakeResponse.WithStatus(503), FakeResponse.WithStatus(503));
+        var published = new List<SyncStatus>();
+        var readWhileRetrying = new List<SyncStatus>();
+        harness.Client.StatusChanged += (_, e) =>
+        {
+            published.Add(e.Status);
+            if (e.Status.State == SyncState.Retrying)
+            {
+                readWhileRetrying.Add(harness.Client.GetStatusAsync(Scope).GetAwaiter().GetResult());
+            }
+        };
+
+        await harness.SyncAsync(Scope);
+
+        var retrying = published.Where(s => s.State == SyncState.Retrying).ToList();
+        var requests = harness.Server.Requests;
+        Assert.Multiple(() =>
+        {
+            Assert.That(published.Select(s => s.State), Is.EqualTo(new[]
+            {
+                SyncState.Syncing, SyncState.Retrying, SyncState.Syncing, SyncState.Retrying, SyncState.Syncing, SyncState.Syncing, SyncState.Idle,
+            }));
+            Assert.That(retrying.Select(s => s.RetryAttempt), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(retrying[0].NextAttemptAt, Is.Not.Null.And.LessThanOrEqualTo(requests[1].ReceivedAt), "the second request went out when announced");
+            Assert.That(retrying[1].NextAttemptAt, Is.Not.Null.And.LessThanOrEqualTo(requests[2].ReceivedAt));
+            Assert.That(retrying[1].NextAttemptAt, Is.GreaterThan(retrying[0].NextAttemptAt!.Value));
+            Assert.That(readWhileRetrying.Select(s => s.State), Is.All.EqualTo(SyncState.Retrying), "GetStatusAsync says so too");
+            Assert.That(published.Where(s => s.State != SyncState.Retrying).Select(s => (s.RetryAttempt, s.NextAttemptAt)), Is.All.EqualTo((0, (DateTimeOffset?)null)));
+        });
+    }
+
+    [TestCase("FlightTaskSyncUnavailableException", SyncErrorKind.Unavailable)]
+    [TestCase("FlightTaskSyncAuthenticationException", SyncErrorKind.Authentication)]
+    [TestCase("FlightTaskSyncRejectedException", SyncErrorKind.Rejected)]
+    [TestCase("FlightTaskSyncInvalidResponseException", SyncErrorKind.InvalidResponse)]
+    [TestCase("FlightTaskSyncStalledException", SyncErrorKind.Stalled)]
+    [TestCase("FlightTaskStoreException", SyncErrorKind.Store)]
+    [TestCase("FlightTaskSyncException", SyncErrorKind.Other)]
+    [TestCase("SqliteException", SyncErrorKind.Other)]
+    public async Task GetStatusAsync_FailureStoredByAnEarlierReleaseAsATypeName_ReadsAsItsKind(string storedTypeName, SyncErrorKind expected)
+    {
+        using var folder = new TempDirectory();
+        var path = folder.File("flighttasks.db");
+        await Storage.DatabaseFileOwnershipTests.BuildEarlierReleaseAsync(path, 4);
+        RawDatabase.Execute(path, $"""
+            INSERT INTO sync_scopes (organization_sentera_id, include_descendants, created_at, state, last_failed_at, last_error_type, last_error_message)
+            VALUES ('{Scope.OrganizationSenteraId}', 0, 1, 'failed', 2, '{storedTypeName}', 'It failed.');
+            """);
+
+        await using var harness = new SyncHarness(folder: folder);
+        var status = await harness.Client.GetStatusAsync(Scope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status.State, Is.EqualTo(SyncState.Failed));
+            Assert.That(status.LastErrorKind, Is.EqualTo(expected));
+            Assert.That(status.LastErrorMessage, Is.EqualTo("It failed."));
         });
     }
 
@@ -118,7 +216,7 @@ public sealed class SyncStatusTests
         Assert.Multiple(() =>
         {
             Assert.That(status.State, Is.EqualTo(SyncState.Failed));
-            Assert.That(status.LastErrorType, Is.EqualTo("SyncInterrupted"));
+            Assert.That(status.LastErrorKind, Is.EqualTo(SyncErrorKind.Interrupted));
             Assert.That(status.LastErrorMessage, Does.Contain("resumes"));
         });
     }

@@ -7,18 +7,50 @@ namespace FlightTaskSync.Client.Tests.TestDoubles;
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
+    private readonly Lock _gate = new();
+    private readonly List<(int EventId, TaskCompletionSource Logged)> _waiters = [];
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, this);
+
+    /// <summary>Completes once an entry with <paramref name="eventId"/> has been written (at once if one was).</summary>
+    public Task WhenLoggedAsync(int eventId)
+    {
+        lock (_gate)
+        {
+            if (_entries.Any(e => e.EventId.Id == eventId))
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((eventId, waiter));
+            return waiter.Task;
+        }
+    }
 
     public void Dispose()
     {
     }
 
+    private void Add(LogEntry entry)
+    {
+        lock (_gate)
+        {
+            _entries.Enqueue(entry);
+            foreach (var waiter in _waiters.Where(w => w.EventId == entry.EventId.Id))
+            {
+                waiter.Logged.TrySetResult();
+            }
+
+            _waiters.RemoveAll(w => w.EventId == entry.EventId.Id);
+        }
+    }
+
     internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Values, Exception? Exception);
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private sealed class CapturingLogger(string category, CapturingLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -30,7 +62,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(p => p.Key, p => p.Value)
                 : new Dictionary<string, object?>();
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), values, exception));
+            provider.Add(new LogEntry(category, logLevel, eventId, formatter(state, exception), values, exception));
         }
     }
 }

@@ -35,7 +35,8 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
     /// <summary>Gets or sets a step run before each page write (given its number, from 1); it may wait or throw.</summary>
     public Func<int, Task>? BeforeWrite { get; set; }
 
-    public async Task<PageWriteResult> ApplyPageAsync(SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+    public async Task<PageWriteResult> ApplyPageAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
         var write = Interlocked.Increment(ref _pageWrites);
         if (BeforeWrite is { } beforeWrite)
@@ -43,17 +44,38 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
             await beforeWrite(write);
         }
 
-        return await inner.ApplyPageAsync(scope, upserted, deletedIds, cancellationToken);
+        return await inner.ApplyPageAsync(scope, upserted, deletedIds, claim, cancellationToken);
     }
 
-    public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, CancellationToken cancellationToken = default) =>
-        inner.MarkSyncCompletedAsync(scope, completedAt, fullResync, cancellationToken);
+    /// <summary>Gets or sets a step run before a sync records its completion; it may wait or throw.</summary>
+    public Func<Task>? BeforeCompleted { get; set; }
 
-    public Task MarkSyncStartedAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        inner.MarkSyncStartedAsync(scope, cancellationToken);
+    public async Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    {
+        if (BeforeCompleted is { } beforeCompleted)
+        {
+            await beforeCompleted();
+        }
 
-    public Task MarkSyncEndedAsync(SyncScope scope, string? errorType, string? errorMessage, CancellationToken cancellationToken = default) =>
-        inner.MarkSyncEndedAsync(scope, errorType, errorMessage, cancellationToken);
+        await inner.MarkSyncCompletedAsync(scope, completedAt, fullResync, claim, cancellationToken);
+    }
+
+    public Task MarkSyncStartedAsync(SyncScope scope, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncStartedAsync(scope, claim, cancellationToken);
+
+    public Task<bool> MarkSyncEndedAsync(
+        SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncEndedAsync(scope, errorKind, errorMessage, claim, cancellationToken);
+
+    public event EventHandler<FlightTasksChangedEventArgs>? Changed
+    {
+        add => inner.Changed += value;
+        remove => inner.Changed -= value;
+    }
+
+    public Task<SyncClaim> ClaimAsync(SyncScope scope, CancellationToken cancellationToken = default) => inner.ClaimAsync(scope, cancellationToken);
+
+    public Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default) => inner.ReleaseAsync(claim, cancellationToken);
 
     public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         inner.ReadSyncRecordAsync(scope, cancellationToken);

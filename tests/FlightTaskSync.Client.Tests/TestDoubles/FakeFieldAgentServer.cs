@@ -24,6 +24,8 @@ internal sealed class FakeFieldAgentServer : IDisposable
     private readonly Dictionary<string, string> _parentOrganization = new(StringComparer.Ordinal);
     private readonly Queue<FakeResponse> _script = new();
     private readonly List<CapturedRequest> _requests = [];
+    private readonly List<(int Count, TaskCompletionSource Reached)> _requestWaiters = [];
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
 
     public FakeFieldAgentServer(TimeProvider? clock = null)
@@ -139,8 +141,25 @@ internal sealed class FakeFieldAgentServer : IDisposable
         }
     }
 
+    /// <summary>Completes once <paramref name="count"/> requests have arrived (at once if they have).</summary>
+    public Task WhenRequestsReceivedAsync(int count)
+    {
+        lock (_gate)
+        {
+            if (_requests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requestWaiters.Add((count, waiter));
+            return waiter.Task;
+        }
+    }
+
     public void Dispose()
     {
+        _stopped.TrySetResult();
         _server.Stop();
         _server.Dispose();
     }
@@ -165,9 +184,9 @@ internal sealed class FakeFieldAgentServer : IDisposable
 
             if (scripted is not null)
             {
-                if (scripted.Delay > TimeSpan.Zero)
+                if (scripted.Hold is { } hold)
                 {
-                    await Task.Delay(scripted.Delay);
+                    await Task.WhenAny(hold, _stopped.Task);
                 }
 
                 return ToMessage(scripted);
@@ -202,6 +221,12 @@ internal sealed class FakeFieldAgentServer : IDisposable
                 Clock.GetUtcNow(),
                 body.RootElement.GetProperty("operationName").GetString());
             _requests.Add(captured);
+            foreach (var waiter in _requestWaiters.Where(w => w.Count <= _requests.Count))
+            {
+                waiter.Reached.TrySetResult();
+            }
+
+            _requestWaiters.RemoveAll(w => w.Count <= _requests.Count);
             return captured;
         }
     }

@@ -9,7 +9,14 @@ internal sealed record FakeResponse(int Status, string? Body = null)
 
     public FaultType Fault { get; init; } = FaultType.NONE;
 
-    public TimeSpan Delay { get; init; }
+    /// <summary>
+    /// Gets a task the response waits for before it is sent (or the server's end, whichever comes
+    /// first): keeps a request in flight for as long as a test needs, with no timing involved.
+    /// </summary>
+    public Task? Hold { get; init; }
+
+    /// <summary>A response that never comes while the server runs: the request stays in flight until the client gives up on it.</summary>
+    public static FakeResponse Never() => new(200, "{}") { Hold = new TaskCompletionSource().Task };
 
     /// <summary>Gets raw bytes to send as the body in place of <see cref="Body"/> (not UTF-8 text, compressed data, ...).</summary>
     public byte[]? BodyBytes { get; init; }

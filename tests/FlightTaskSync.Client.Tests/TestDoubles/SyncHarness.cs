@@ -1,14 +1,15 @@
 using FlightTaskSync.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
+using System.Threading.Channels;
 
 namespace FlightTaskSync.Client.Tests.TestDoubles;
 
 /// <summary>
 /// FlightTaskSync registered the way README tells apps to, against a <see cref="FakeFieldAgentServer"/>,
-/// with a database in a temp folder and a <see cref="FakeTimeProvider"/>, so that retry delays
-/// and timeouts pass without real waiting.
+/// with a database in a temp folder and a <see cref="TestClock"/>, so that retry delays pass
+/// without real waiting: <see cref="RunWithClockAsync{T}"/> moves the clock to each retry the SDK
+/// announces, once its timer is armed. Nothing moves the clock by wall time.
 /// </summary>
 internal sealed class SyncHarness : IAsyncDisposable
 {
@@ -23,7 +24,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         FakeFieldAgentServer? server = null,
         Action<IServiceCollection>? servicesFirst = null)
     {
-        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+        Clock = new TestClock(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
         _ownsFolder = folder is null;
         _folder = folder ?? new TempDirectory();
         _ownsServer = server is null;
@@ -49,7 +50,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public FakeTimeProvider Clock { get; }
+    public TestClock Clock { get; }
 
     /// <summary>Gets every log entry the SDK wrote.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
@@ -68,24 +69,49 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
-    /// <summary>Runs a sync while moving the fake clock on, so retry delays elapse.</summary>
+    /// <summary>Runs a sync, moving the fake clock to each retry it waits for.</summary>
     public Task<SyncReport> SyncAsync(SyncScope scope, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default) =>
         RunWithClockAsync(() => Client.SyncAsync(scope, progress, cancellationToken));
 
-    /// <summary>Runs <paramref name="work"/> and advances the fake clock a second at a time until it ends.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/>; each time the SDK says a page waits for a retry
+    /// (<see cref="SyncState.Retrying"/>), moves the clock to <see cref="SyncStatus.NextAttemptAt"/>
+    /// as soon as the retry's timer is armed. The clock moves for nothing else.
+    /// </summary>
     public async Task<T> RunWithClockAsync<T>(Func<Task<T>> work)
     {
-        var task = work();
-        while (!task.IsCompleted)
+        var retries = Channel.CreateUnbounded<DateTimeOffset>();
+        void OnStatus(object? sender, SyncStatusChangedEventArgs e)
         {
-            await Task.WhenAny(task, Task.Delay(5));
-            if (!task.IsCompleted)
+            if (e.Status is { State: SyncState.Retrying, NextAttemptAt: { } at })
             {
-                Clock.Advance(TimeSpan.FromSeconds(1));
+                retries.Writer.TryWrite(at);
             }
         }
 
-        return await task;
+        Client.StatusChanged += OnStatus;
+        try
+        {
+            var task = work();
+            while (true)
+            {
+                var next = retries.Reader.ReadAsync().AsTask();
+                if (await Task.WhenAny(task, next) == task)
+                {
+                    return await task;
+                }
+
+                var at = await next;
+                if (await Task.WhenAny(task, Clock.WhenArmedAsync(at)) != task)
+                {
+                    Clock.AdvanceTo(at);
+                }
+            }
+        }
+        finally
+        {
+            Client.StatusChanged -= OnStatus;
+        }
     }
 
     public async ValueTask DisposeAsync()

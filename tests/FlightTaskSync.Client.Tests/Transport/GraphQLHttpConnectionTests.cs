@@ -88,6 +88,31 @@ public sealed class GraphQLHttpConnectionTests
     }
 
     [Test]
+    public async Task ExecuteAsync_BodyStartsWithAByteOrderMark_ReadsTheResponse()
+    {
+        // RFC 8259 lets a parser ignore a UTF-8 byte order mark before the JSON text (issue 13).
+        RespondBytes(200, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"data":{"echo":{"value":"after the mark"}}}""")]);
+
+        var result = await Execute(["x"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Errors, Is.Empty);
+            Assert.That(result.Data, Is.EqualTo(new EchoData("after the mark")));
+        });
+    }
+
+    [Test]
+    public async Task ExecuteAsync_FailedStatusWithAByteOrderMarkBeforeItsErrors_KeepsTheErrors()
+    {
+        RespondBytes(503, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"errors":[{"message":"maintenance"}]}""")]);
+
+        var result = await Execute(["x"]);
+
+        Assert.That(result.Errors.Select(e => e.Message), Has.Some.EqualTo("maintenance"));
+    }
+
+    [Test]
     public async Task ExecuteAsync_GraphQLErrorsWithNullData_ReturnsEachErrorWithCodeAndPath()
     {
         Respond(200, """
@@ -316,6 +341,10 @@ public sealed class GraphQLHttpConnectionTests
 
     private Task<IOperationResult<EchoData>> Execute(IReadOnlyList<string> items) =>
         new GraphQLHttpConnection(() => _httpClient).ExecuteAsync(new EchoOperation(items), EchoResultParser.Instance, CancellationToken.None);
+
+    private void RespondBytes(int status, byte[] body) =>
+        _server.Given(Request.Create().WithPath("/graphql").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
 
     private void Respond(int status, string? body, params (string Name, string Value)[] headers)
     {

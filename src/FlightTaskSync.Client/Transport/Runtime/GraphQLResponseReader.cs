@@ -12,6 +12,8 @@ internal static class GraphQLResponseReader
     public static OperationResult<TData> Read<TData>(ReadOnlyMemory<byte> json, IOperationResultParser<TData> parser)
         where TData : class
     {
+        // Sliced before anything is read: the parser's raw JSON slices are positions in what it is given.
+        json = WithoutByteOrderMark(json);
         if (IsBlank(json.Span))
         {
             return Failed<TData>(new ClientError(
@@ -125,7 +127,7 @@ internal static class GraphQLResponseReader
         var errors = new List<IClientError>();
         try
         {
-            var reader = new Utf8JsonReader(json.Span);
+            var reader = new Utf8JsonReader(WithoutByteOrderMark(json).Span);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return errors;
@@ -253,6 +255,13 @@ internal static class GraphQLResponseReader
 
         return path;
     }
+
+    /// <summary>
+    /// Drops a UTF-8 byte order mark before the JSON text: RFC 8259 (section 8.1) lets a parser
+    /// ignore one, some servers send one, and <see cref="Utf8JsonReader"/> does not skip it.
+    /// </summary>
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> json) =>
+        json.Span.StartsWith("\uFEFF"u8) ? json[3..] : json;
 
     private static bool IsBlank(ReadOnlySpan<byte> body) => body.Trim(" \t\r\n"u8).IsEmpty;
 

@@ -1,0 +1,37 @@
+using FlightTaskSync.Client.Storage;
+
+namespace FlightTaskSync.Client.Sync;
+
+/// <summary>The running totals of one sync, and what it runs under.</summary>
+internal sealed class SyncRun(SyncScope scope, RunningSync running, DateTimeOffset startedAt, long startTimestamp)
+{
+    public SyncScope Scope { get; } = scope;
+
+    /// <summary>Gets the call this sync is: its tokens, and why the client stopped it if it did.</summary>
+    public RunningSync Running { get; } = running;
+
+    /// <summary>Gets the token the sync's work runs under.</summary>
+    public CancellationToken Token => Running.Token;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public long StartTimestamp { get; } = startTimestamp;
+
+    /// <summary>Gets or sets the sync's claim on its scope (taken as it is called).</summary>
+    public SyncClaim Claim { get; set; }
+
+    public bool IsFullResync { get; set; }
+
+    public int Pages { get; set; }
+
+    public int Upserted { get; set; }
+
+    public int Deleted { get; set; }
+
+    public int Retries { get; set; }
+
+    public List<SyncFailure> Failures { get; } = [];
+
+    /// <summary>Gets or sets how a started sync ended, once its status records it: what was thrown, and what it counts as.</summary>
+    public (Exception Exception, FlightTaskSyncException? Failure)? Ended { get; set; }
+}

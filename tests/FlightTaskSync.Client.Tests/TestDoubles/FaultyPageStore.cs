@@ -1,0 +1,70 @@
+using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Transport;
+
+namespace FlightTaskSync.Client.Tests.TestDoubles;
+
+/// <summary>
+/// The SDK's own store, made to throw at one named step of a sync (the name of an
+/// <see cref="IPageStore"/> method), as a bug or a failing disk would, once.
+/// </summary>
+internal sealed class FaultyPageStore(IPageStore inner) : IPageStore
+{
+    private int _thrown;
+
+    /// <summary>Gets or sets the method that throws, e.g. <c>nameof(IPageStore.ApplyPageAsync)</c>.</summary>
+    public string? FailIn { get; set; }
+
+    /// <summary>Gets or sets what it throws.</summary>
+    public Func<Exception> Failure { get; set; } = () => new InvalidOperationException("A bug in the store.");
+
+    public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
+        Step(nameof(ReadContentHashesAsync), () => inner.ReadContentHashesAsync(scope, cancellationToken));
+
+    public Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
+        Step(nameof(ReadHeldHashesAsync), () => inner.ReadHeldHashesAsync(scope, cancellationToken));
+
+    public Task<Dictionary<string, string>> ReadHashesOfAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default) =>
+        Step(nameof(ReadHashesOfAsync), () => inner.ReadHashesOfAsync(scope, upserted, deletedIds, cancellationToken));
+
+    public Task<PageWriteResult> ApplyPageAsync(
+        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        Step(nameof(ApplyPageAsync), () => inner.ApplyPageAsync(scope, upserted, deletedIds, claim, cancellationToken));
+
+    public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        Step(nameof(MarkSyncCompletedAsync), async () =>
+        {
+            await inner.MarkSyncCompletedAsync(scope, completedAt, fullResync, claim, cancellationToken);
+            return true;
+        });
+
+    public Task MarkSyncStartedAsync(SyncScope scope, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncStartedAsync(scope, claim, cancellationToken);
+
+    public Task<bool> MarkSyncEndedAsync(
+        SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        inner.MarkSyncEndedAsync(scope, errorKind, errorMessage, claim, cancellationToken);
+
+    public event EventHandler<FlightTasksChangedEventArgs>? Changed
+    {
+        add => inner.Changed += value;
+        remove => inner.Changed -= value;
+    }
+
+    public Task<SyncClaim> ClaimAsync(SyncScope scope, CancellationToken cancellationToken = default) => inner.ClaimAsync(scope, cancellationToken);
+
+    public Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default) => inner.ReleaseAsync(claim, cancellationToken);
+
+    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
+        inner.ReadSyncRecordAsync(scope, cancellationToken);
+
+    private async Task<T> Step<T>(string name, Func<Task<T>> run)
+    {
+        if (name == FailIn && Interlocked.Exchange(ref _thrown, 1) == 0)
+        {
+            throw Failure();
+        }
+
+        return await run();
+    }
+}
