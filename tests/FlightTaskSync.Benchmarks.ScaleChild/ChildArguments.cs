@@ -4,7 +4,7 @@ namespace FlightTaskSync.Benchmarks.ScaleChild;
 
 /// <summary>
 /// <c>--mode sync|open|queries|reader --db PATH --scope ORG [--pages DIR | --endpoint URL --token T]
-/// [--expect-held N] [--expect-upserted N] [--keep PATH] [--iterations N] [--interval-ms N]</c>.
+/// [--expect-held N] [--expect-upserted N] [--keep PATH] [--iterations N] [--interval-ms N] [--ids FILE]</c>.
 /// </summary>
 internal sealed record ChildArguments(
     string Mode,
@@ -17,7 +17,8 @@ internal sealed record ChildArguments(
     int? ExpectUpserted,
     string? Keep,
     int Iterations,
-    int IntervalMs)
+    int IntervalMs,
+    string? Ids)
 {
     public static ChildArguments Parse(string[] args)
     {
@@ -53,6 +54,7 @@ internal sealed record ChildArguments(
             Number("--expect-upserted"),
             Value("--keep"),
             Number("--iterations") ?? 200,
-            Number("--interval-ms") ?? 100);
+            Number("--interval-ms") ?? 100,
+            Value("--ids"));
     }
 }

@@ -168,16 +168,12 @@ internal static class ChildRun
             });
             if (ids.Count == 0)
             {
-                // Ids to get, drawn from the whole scope (not part of any measurement).
+                // Ids to get: the runner's sample drawn from the whole organization, else the
+                // scope's first 1,000 by creation (not part of any measurement).
                 held = await store.CountAsync(scope);
-                var sample = new List<string>();
-                for (var skip = 0; skip < held && sample.Count < 1000; skip += Math.Max(1, held / 1000))
-                {
-                    var one = await store.ListAsync(scope, new FlightTaskQuery { OrderBy = FlightTaskOrder.CreatedAt, Skip = skip, Take = 1 });
-                    sample.AddRange(one.Select(t => t.SenteraId));
-                }
-
-                ids = sample;
+                ids = arguments.Ids is { } file
+                    ? [.. (await File.ReadAllLinesAsync(file)).Where(l => l.Length > 0)]
+                    : [.. (await store.ListAsync(scope, new FlightTaskQuery { OrderBy = FlightTaskOrder.CreatedAt, Take = 1000 })).Select(t => t.SenteraId)];
             }
 
             var id = ids[random.Next(ids.Count)];

@@ -150,7 +150,7 @@ internal static class SideBySideCommand
             }),
             new($"first screen, {N(sizes.Large)} held", "queries", side => side.RunAsync(
                 fresh: false, template: side.Template("large"),
-                "--mode", "queries", "--scope", data.LargeScope, "--iterations", Text(options.Iterations))),
+                "--mode", "queries", "--scope", data.LargeScope, "--ids", data.LargeIds, "--iterations", Text(options.Iterations))),
         ];
     }
 
@@ -165,6 +165,7 @@ internal static class SideBySideCommand
         var smallPages = Path.Combine(work, "pages-small");
         var largePages = Path.Combine(work, "pages-large");
         var deltaPages = Path.Combine(work, "pages-delta");
+        var largeIds = Path.Combine(work, "ids-large.txt");
         string smallScope;
         await using (var emulator = await FieldAgentEmulator.StartAsync(new EmulatorOptions { TaskCount = sizes.Small, Seed = 2 }))
         using (var recorder = new PageRecorder(emulator))
@@ -181,6 +182,8 @@ internal static class SideBySideCommand
         {
             var (pages, _) = await recorder.RecordAsync(largePages);
             largeScope = recorder.Scope;
+            var random = new Random(11);
+            await File.WriteAllLinesAsync(largeIds, recorder.Held.Keys.OrderBy(_ => random.Next()).Take(1000));
             Console.WriteLine($"Recorded {pages} pages of {sizes.Large:N0} tasks (organization {largeScope}).");
             emulator.Data.EditRandomTasks(sizes.Delta);
             (pages, deltaTasks) = await recorder.RecordAsync(deltaPages);
@@ -209,7 +212,7 @@ internal static class SideBySideCommand
             Console.WriteLine($"  made in {clock.Elapsed.TotalSeconds:F0} s.");
         }
 
-        return new PreparedData(smallScope, smallPages, largeScope, largePages, deltaPages, deltaTasks, heldStore, await File.ReadAllTextAsync(heldScopeFile));
+        return new PreparedData(smallScope, smallPages, largeScope, largePages, largeIds, deltaPages, deltaTasks, heldStore, await File.ReadAllTextAsync(heldScopeFile));
     }
 
     private static async Task ExtractAsync(string root, string sha, string baselineRoot)
@@ -310,6 +313,7 @@ internal static class SideBySideCommand
         string SmallPages,
         string LargeScope,
         string LargePages,
+        string LargeIds,
         string DeltaPages,
         int DeltaTasks,
         string HeldStore,
