@@ -95,7 +95,7 @@ internal static class ScaleCommand
         return result;
     }
 
-    private static string MachineLine()
+    internal static string MachineLine()
     {
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
