@@ -61,15 +61,15 @@ internal sealed class CaseRun(FieldAgentEmulator emulator, IOfflineEditHarness h
         switch (step.Kind)
         {
             case OfflineStepKind.Begin:
-                var candidates = visible.Where(k => view[k] == LocalStatus.Open || (harness.ChecksLocalView && view[k] == LocalStatus.NotOpen)).ToList();
-                if (Pick(candidates, step) is { } begin)
+                // Picked among every task shown, as edits are, so that steps with the same pick meet on one task.
+                if (Pick(visible, step) is { } begin)
                 {
                     if (view[begin] == LocalStatus.Open)
                     {
                         await editor.BeginAsync(scope, begin);
                         await RecordAsync(PendingEditKind.Begin, begin);
                     }
-                    else
+                    else if (view[begin] == LocalStatus.NotOpen && harness.ChecksLocalView)
                     {
                         await RefusedAsync<InvalidOperationException>(() => editor.BeginAsync(scope, begin), $"begin of {begin}, not open");
                     }

@@ -45,6 +45,9 @@ internal sealed class OfflineEditExpectation
     /// <summary>Gets, per task the server had, the mutations the journal must show (update entries, begins, deletes).</summary>
     public Dictionary<string, (int Updates, int Begins, int Deletes)> Journal { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets how many update entries were refused for some of their edits while the task had later entries (the order then matters most).</summary>
+    public int PartRefusedBeforeLaterEntries { get; set; }
+
     /// <summary>Gets the update entries the created tasks must have had after their creates.</summary>
     public int CreatedUpdates { get; set; }
 
@@ -219,12 +222,20 @@ internal static class OfflineEditModel
         for (var again = true; again;)
         {
             again = false;
-            foreach (var run in Runs(kept.Where(e => !rejected.Contains(e.Id))))
+            var runs = Runs(kept.Where(e => !rejected.Contains(e.Id)));
+            for (var r = 0; r < runs.Count; r++)
             {
+                var run = runs[r];
                 if (run[0].Kind == PendingEditKind.Update &&
                     Merge(run).GetValueOrDefault(FlightTaskProperty.FieldSenteraId) is OfflineEditValues.UnknownFieldId)
                 {
-                    rejected.UnionWith(run.Count == 1 ? [run[0].Id] : run.Where(e => e.Changes!.IsChanged(FlightTaskProperty.FieldSenteraId)).Select(e => e.Id));
+                    var refused = run.Count == 1 ? [run[0].Id] : run.Where(e => e.Changes!.IsChanged(FlightTaskProperty.FieldSenteraId)).Select(e => e.Id).ToList();
+                    rejected.UnionWith(refused);
+                    if (refused.Count < run.Count && r < runs.Count - 1)
+                    {
+                        expected.PartRefusedBeforeLaterEntries++;
+                    }
+
                     again = true;
                 }
             }

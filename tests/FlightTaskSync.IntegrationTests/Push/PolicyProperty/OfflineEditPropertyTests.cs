@@ -180,9 +180,12 @@ public sealed class OfflineEditPropertyTests
 
         public int Refused { get; private set; }
 
+        public int PartRefused { get; private set; }
+
         public override string ToString() =>
             $"{Cases} cases: {Applied} edits applied, {Rejected} rejected, {ConflictsSent} conflicts sent, {ConflictsDropped} dropped, " +
-            $"{DeletedOnServer} of tasks deleted on the server, {Created} tasks created, {Refused} edits refused on the device";
+            $"{DeletedOnServer} of tasks deleted on the server, {Created} tasks created, {Refused} edits refused on the device, " +
+            $"{PartRefused} folded updates refused in part before later entries of their task";
 
         public void Add(OfflineEditExpectation expected, int refused)
         {
@@ -194,6 +197,7 @@ public sealed class OfflineEditPropertyTests
             DeletedOnServer += expected.Conflicts.Count(c => c.Deleted);
             Created += expected.Created.Count;
             Refused += refused;
+            PartRefused += expected.PartRefusedBeforeLaterEntries;
         }
     }
 }

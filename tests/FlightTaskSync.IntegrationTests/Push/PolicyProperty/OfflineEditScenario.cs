@@ -65,7 +65,7 @@ internal sealed record OfflineEditScenario(int[] SeedStatuses, OfflineStep[] Ste
     private static readonly FlightTaskProperty[] Lifecycle =
         [FlightTaskProperty.StartedAt, FlightTaskProperty.CompletedAt, FlightTaskProperty.CanceledAt];
 
-    /// <summary>Gets the generator: 3 to 8 server tasks, up to 16 steps, either resolution.</summary>
+    /// <summary>Gets the generator: 3 to 8 server tasks, up to 20 steps, either resolution.</summary>
     public static Gen<OfflineEditScenario> Generator { get; } = Build();
 
     public override string ToString() =>
@@ -76,8 +76,8 @@ internal sealed record OfflineEditScenario(int[] SeedStatuses, OfflineStep[] Ste
         var property = Gen.Frequency((5, Gen.OneOf(Common)), (2, Gen.Const(FlightTaskProperty.FieldSenteraId)), (1, Gen.OneOf(Lifecycle)));
         var value = Gen.Select(property, Gen.Int[0, 4], (p, v) => new ValueChoice(p, v));
         var kind = Gen.Frequency(
-            (5, Gen.Const(OfflineStepKind.Update)),
-            (3, Gen.Const(OfflineStepKind.Begin)),
+            (6, Gen.Const(OfflineStepKind.Update)),
+            (4, Gen.Const(OfflineStepKind.Begin)),
             (2, Gen.Const(OfflineStepKind.Create)),
             (2, Gen.Const(OfflineStepKind.Delete)),
             (1, Gen.Const(OfflineStepKind.Discard)),
@@ -87,13 +87,13 @@ internal sealed record OfflineEditScenario(int[] SeedStatuses, OfflineStep[] Ste
             (1, Gen.Const(OfflineStepKind.OfficeDelete)),
             (1, Gen.Const(OfflineStepKind.OfficeCreate)));
         // Picks lean to the first candidates, so that edits meet on the same tasks (where the rules interact).
-        var pick = Gen.Frequency((2, Gen.Int[0, 1]), (1, Gen.Int[0, 99]));
+        var pick = Gen.Frequency((4, Gen.Const(0)), (2, Gen.Int[1, 2]), (1, Gen.Int[0, 99]));
         var step = Gen.Select(kind, pick, value.Array[1, 3], (k, p, v) => new OfflineStep(k, p, v));
 
         // Statuses 0-5 open, then in progress, completed, canceled, failed.
         return Gen.Select(
             Gen.Int[0, 9].Array[3, 8],
-            step.Array[0, 16],
+            step.Array[0, 20],
             Gen.OneOf(ConflictResolution.MergeFields, ConflictResolution.ServerWins),
             (seeds, steps, resolution) => new OfflineEditScenario(seeds, steps, resolution));
     }
