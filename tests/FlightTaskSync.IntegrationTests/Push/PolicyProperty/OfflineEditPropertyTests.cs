@@ -16,7 +16,10 @@ namespace FlightTaskSync.IntegrationTests.Push.PolicyProperty;
 [NonParallelizable]
 public sealed class OfflineEditPropertyTests
 {
-    /// <summary>Cases per run: each is a few HTTP calls to the in-process emulator, so the test takes seconds.</summary>
+    /// <summary>
+    /// Cases per run (100; the environment variable <c>FTS_PROPERTY_CASES</c> sets another number for a
+    /// longer search): each is a few HTTP calls to the in-process emulator, so 100 take about 10 s.
+    /// </summary>
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("FTS_PROPERTY_CASES"), out var n) ? n : 100;
 
     /// <summary>A sync leaves edits pending only when a refused entry sends the rest of it again: the next one sends them.</summary>
