@@ -138,7 +138,9 @@ internal sealed class PushRunner
         /// The entries that can go: a task whose earlier entry is in doubt waits (the next sync
         /// reconciles it first); a created task's later entries take the id its create got, or wait
         /// when it got none. A task whose earlier entry was refused goes on: its later edits were
-        /// made after, and the server's task is as it was.
+        /// made after, and the server's task is as it was. But when part of a refused entry goes
+        /// again (<see cref="RejectionSplit"/>), the task's later entries wait for the next sync with
+        /// it, so that its edits still reach the server in the order they were made.
         /// </summary>
         public List<PlannedEntry> Resolve(IReadOnlyList<PlannedEntry> entries)
         {
@@ -201,6 +203,11 @@ internal sealed class PushRunner
                             if (kind == EditOutcomeKind.Rejected)
                             {
                                 Rejections.Add(new PushRejection { EditId = id, TaskId = taskId, Kind = _edits[id].Kind, Errors = entry.Errors });
+                            }
+                            else
+                            {
+                                // Goes again next sync: nothing made after it may overtake it.
+                                _stopped.Add(taskId);
                             }
                         }
 
