@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlightTaskSync.Client.Storage.Outbox;
 using FlightTaskSync.Client.Transport;
 
 namespace FlightTaskSync.Client.Sync.Push;
@@ -12,11 +13,19 @@ namespace FlightTaskSync.Client.Sync.Push;
 internal static class MutationAnswers
 {
     /// <summary>
+    /// The most characters of a server's error message an edit keeps (the cut ones end with an
+    /// ellipsis): the message is stored with the rejected edit, shown and logged, and a server's
+    /// megabyte says no more than its first lines.
+    /// </summary>
+    public const int MaxErrorMessageLength = 2_000;
+
+    /// <summary>
     /// Reads <c>upsert_flight_tasks</c>: <c>failed</c> by <c>index</c> (or, without one, by the
     /// <c>item</c> echo of an update); <c>succeeded</c> updates by <c>sentera_id</c>; the other
     /// <c>succeeded</c> tasks are the creates that did not fail, in input order, each checked against
     /// the create's organization, name and field. Failures that name no entry are paired with the
-    /// entries left over when there are as many of each; otherwise those entries are in doubt.
+    /// entries left over when there are as many of each; otherwise those entries are in doubt. An
+    /// update both succeeded and failed is in doubt too.
     /// </summary>
     public static IReadOnlyList<EntryResult> ReadUpsert(IReadOnlyList<PlannedEntry> entries, IUpsertFlightTasks_Upsert_flight_tasks answer, Action<string> onMismatch)
     {
@@ -24,7 +33,7 @@ internal static class MutationAnswers
         var unattributed = new List<IReadOnlyList<PendingEditError>>();
         foreach (var failure in answer.Failed)
         {
-            var errors = failure.Attributes.Select(a => new PendingEditError { Attribute = a.Attribute, Key = a.Key, Message = a.Message, Code = a.Code }).ToList();
+            var errors = failure.Attributes.Select(a => Error(a.Attribute, a.Key, a.Message, a.Code)).ToList();
             var index = IndexOfFailure(entries, results, failure);
             if (index is { } i)
             {
@@ -52,6 +61,12 @@ internal static class MutationAnswers
             {
                 results[i] = EntryResult.Applied(entries[i], newContentHash: task.Content_hash);
             }
+            else if (RejectedUpdateOf(entries, results, task.Sentera_id) is { } contradicted)
+            {
+                // Both succeeded and failed: which is true is for the next sync to look up.
+                onMismatch($"task \"{task.Sentera_id}\" is both succeeded and failed");
+                results[contradicted] = EntryResult.InDoubt(entries[contradicted]);
+            }
             else
             {
                 created.Add(task);
@@ -69,11 +84,12 @@ internal static class MutationAnswers
     /// <summary>
     /// Reads <c>begin_tasks</c>: ids in <c>succeeded</c> began; a <c>failed</c> entry is a rejection,
     /// except an invalid transition from <c>IN_PROGRESS</c> (the task is begun: a begin whose answer was
-    /// lost, or someone else's), which counts as applied. An id in neither is in doubt.
+    /// lost, or someone else's), which counts as applied. An id in neither, or in both, is in doubt.
     /// </summary>
     public static IReadOnlyList<EntryResult> ReadBegin(IReadOnlyList<PlannedEntry> entries, IBeginTasks_Begin_tasks answer)
     {
         var results = new EntryResult?[entries.Count];
+        var begun = answer.Succeeded.ToHashSet(StringComparer.Ordinal);
         foreach (var failure in answer.Failed)
         {
             if (failure.Index < 0 || failure.Index >= entries.Count || results[failure.Index] is not null)
@@ -82,12 +98,12 @@ internal static class MutationAnswers
             }
 
             var entry = entries[failure.Index];
-            results[failure.Index] = failure.Errors.Any(IsAlreadyInProgress)
-                ? EntryResult.Applied(entry)
-                : EntryResult.Rejected(entry, [.. failure.Errors.Select(e => new PendingEditError { Attribute = e.Attribute, Key = e.Key, Message = e.Message, Code = e.Code })]);
+            results[failure.Index] =
+                failure.Errors.Any(IsAlreadyInProgress) ? EntryResult.Applied(entry)
+                : begun.Contains(entry.TaskId) ? EntryResult.InDoubt(entry) // both began and failed: looked up by the next sync
+                : EntryResult.Rejected(entry, [.. failure.Errors.Select(e => Error(e.Attribute, e.Key, e.Message, e.Code))]);
         }
 
-        var begun = answer.Succeeded.ToHashSet(StringComparer.Ordinal);
         return [.. entries.Select((entry, i) => results[i] ?? (begun.Contains(entry.TaskId) ? EntryResult.Applied(entry) : EntryResult.InDoubt(entry)))];
     }
 
@@ -99,6 +115,45 @@ internal static class MutationAnswers
         answer is null && hasErrors
             ? [.. entries.Select(EntryResult.InDoubt)]
             : [.. entries.Select(e => EntryResult.Applied(e))];
+
+    /// <summary>The server's reason, its message cut to <see cref="MaxErrorMessageLength"/>.</summary>
+    private static PendingEditError Error(string? attribute, string key, string message, string? code) => new()
+    {
+        Attribute = attribute,
+        Key = key,
+        Message = Cut(message),
+        Code = code,
+    };
+
+    private static string Cut(string message)
+    {
+        if (message.Length <= MaxErrorMessageLength)
+        {
+            return message;
+        }
+
+        var keep = MaxErrorMessageLength - 1;
+        if (char.IsHighSurrogate(message[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(message.AsSpan(0, keep), "…");
+    }
+
+    /// <summary>The index of the update of <paramref name="taskId"/> already read as rejected, if any.</summary>
+    private static int? RejectedUpdateOf(IReadOnlyList<PlannedEntry> entries, EntryResult?[] results, string taskId)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (results[i]?.Kind == EditOutcomeKind.Rejected && entries[i].Kind == PendingEditKind.Update && string.Equals(entries[i].TaskId, taskId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     private static int? IndexOfFailure(IReadOnlyList<PlannedEntry> entries, EntryResult?[] results, IUpsertFlightTasks_Upsert_flight_tasks_Failed failure)
     {

@@ -11,6 +11,12 @@ namespace FlightTaskSync.Client.Sync.Push;
 /// </summary>
 internal static class MutationFailures
 {
+    /// <summary>The GraphQL error code (<c>extensions.code</c>) of a request whose token the server refused.</summary>
+    public const string UnauthenticatedCode = "UNAUTHENTICATED";
+
+    /// <summary>The GraphQL error code of a request the account has no right to make.</summary>
+    public const string ForbiddenCode = "FORBIDDEN";
+
     /// <summary>Classifies an attempt's outcome.</summary>
     /// <param name="result">The result, when the attempt returned one.</param>
     /// <param name="exception">The exception, when it threw.</param>
@@ -39,8 +45,28 @@ internal static class MutationFailures
             return ClassifyStatus(status, hasCreates);
         }
 
-        // GraphQL errors: with data, the entries say what happened; without, nothing was applied.
-        return result.Data is null ? MutationFailureClass.Refused : MutationFailureClass.Answered;
+        // GraphQL errors with data: the entries say what happened.
+        if (result.Data is not null)
+        {
+            return MutationFailureClass.Answered;
+        }
+
+        // Without data. A refusal of the caller is made before anything is changed: a token refused
+        // is worth one more attempt with a fresh one, as a 401 is; missing rights are not.
+        if (result.Errors.Any(e => string.Equals(e.Code, UnauthenticatedCode, StringComparison.Ordinal)))
+        {
+            return MutationFailureClass.Unauthorized;
+        }
+
+        if (result.Errors.Any(e => string.Equals(e.Code, ForbiddenCode, StringComparison.Ordinal)))
+        {
+            return MutationFailureClass.Refused;
+        }
+
+        // An error with a path was raised while the mutation ran (a request error, refused before it
+        // ran, has none): tasks may have been created before it, so a call with creates is in doubt.
+        // An update, a begin or a delete may be sent again.
+        return hasCreates && result.Errors.Any(e => e.Path is { Count: > 0 }) ? MutationFailureClass.InDoubt : MutationFailureClass.Refused;
     }
 
     /// <summary>Classifies an exception thrown by an attempt.</summary>

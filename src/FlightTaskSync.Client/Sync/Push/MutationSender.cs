@@ -159,12 +159,15 @@ internal sealed class MutationSender
         }
 
         var status = Status(outcome);
-        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        // Without a failing status, the GraphQL error code may say the same as a 401 or a 403.
+        var code = status is null ? outcome.Result?.Errors.Select(e => e.Code).FirstOrDefault(c => c is MutationFailures.UnauthenticatedCode or MutationFailures.ForbiddenCode) : null;
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || code is not null)
         {
-            var advice = status is HttpStatusCode.Unauthorized
-                ? "The access token was refused twice (a fresh one was asked for after the first 401): the user must sign in again."
+            var how = status is { } refused ? $"HTTP {(int)refused}" : $"the GraphQL error code {code}";
+            var advice = status is HttpStatusCode.Unauthorized || code is MutationFailures.UnauthenticatedCode
+                ? "The access token was refused twice (a fresh one was asked for after the first refusal): the user must sign in again."
                 : "The account may not change these tasks: check the user's rights.";
-            return new FlightTaskSyncAuthenticationException($"{where} was refused with HTTP {(int)status.Value}. {advice} The edits stay pending.") { StatusCode = status };
+            return new FlightTaskSyncAuthenticationException($"{where} was refused with {how}. {advice} The edits stay pending.") { StatusCode = status };
         }
 
         return new FlightTaskSyncRejectedException($"{where} was refused as a whole: {reason}. Its edits stay pending and go with the next sync.")
