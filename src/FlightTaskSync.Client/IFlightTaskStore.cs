@@ -61,7 +61,10 @@ public interface IFlightTaskStore
 
     /// <summary>
     /// Forgets everything held for a scope, its tasks and its sync bookkeeping, in one transaction.
-    /// Other scopes are untouched. The next sync of the scope starts from nothing.
+    /// Other scopes are untouched. The next sync of the scope starts from nothing. A reset is a
+    /// sign-out: the scope's offline edits not yet pushed (<see cref="IFlightTaskEditor.ListPendingAsync"/>),
+    /// rejected ones included, and its tasks created offline are dropped with it and never sent; sync
+    /// first to push them.
     /// </summary>
     /// <param name="scope">The scope to forget.</param>
     /// <param name="cancellationToken">Cancels the reset before it is committed.</param>
