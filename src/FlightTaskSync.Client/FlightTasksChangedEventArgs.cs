@@ -1,7 +1,8 @@
 namespace FlightTaskSync.Client;
 
 /// <summary>
-/// What one committed change of the store did to a scope: a page of a sync, or a reset. Raised
+/// What one committed change of the store did to a scope: a page of a sync, a reset, an offline
+/// edit or discard, or a push's record of what the server made of edits. Raised
 /// by <see cref="IFlightTaskStore.Changed"/> after the commit, so a read in the handler already
 /// sees the change.
 /// </summary>
@@ -41,10 +42,13 @@ public sealed class FlightTasksChangedEventArgs : EventArgs
     /// <summary>Gets the scope that changed.</summary>
     public SyncScope Scope { get; }
 
-    /// <summary>Gets the ids of the tasks inserted or updated, in the order the server sent them.</summary>
+    /// <summary>
+    /// Gets the ids of the tasks inserted or updated, in the order the server sent them; for an
+    /// offline edit, the edited task (read it to see it as it now shows).
+    /// </summary>
     public IReadOnlyList<string> UpsertedIds { get; }
 
-    /// <summary>Gets the ids of the tasks removed (only those the scope held).</summary>
+    /// <summary>Gets the ids of the tasks removed (only those the scope held), including a task an offline delete hides.</summary>
     public IReadOnlyList<string> DeletedIds { get; }
 
     /// <summary>Gets whether the change was <see cref="IFlightTaskStore.ResetAsync"/>: the scope now holds nothing.</summary>

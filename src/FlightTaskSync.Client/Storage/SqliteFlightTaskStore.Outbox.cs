@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlightTaskSync.Client.Editing;
 using FlightTaskSync.Client.Storage.Outbox;
 using Microsoft.Data.Sqlite;
@@ -19,7 +20,9 @@ internal sealed partial class SqliteFlightTaskStore : IOutboxStore
 
     // The server's rows as last pulled: pulled_rows where the view differs, else the view's row (a
     // pulled one: never a task created offline, whose hash is empty), with the own hash when known.
-    private static readonly string ServerRowsSql = BuildServerRowsSql();
+    private static readonly string ServerRowsByIdSql = BuildServerRowsSql("{0}.sentera_id IN (SELECT value FROM json_each($ids))");
+
+    private static readonly string ServerRowsFirstHeldSinceSql = BuildServerRowsSql("coalesce({0}.first_held_at, {0}.synced_at) >= $since");
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<OutboxEdit>> ReadEditsAsync(SyncScope scope, CancellationToken cancellationToken = default)
@@ -294,7 +297,7 @@ internal sealed partial class SqliteFlightTaskStore : IOutboxStore
             await using (connection.ConfigureAwait(false))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = ServerRowsSql;
+                command.CommandText = ids is null ? ServerRowsFirstHeldSinceSql : ServerRowsByIdSql;
                 ScopeSql.AddParameters(command, scope);
                 command.Parameters.AddWithValue("$ids", (object?)ids ?? DBNull.Value);
                 command.Parameters.AddWithValue("$since", (object?)since ?? DBNull.Value);
@@ -323,24 +326,20 @@ internal sealed partial class SqliteFlightTaskStore : IOutboxStore
         }
     }
 
-    private static string BuildServerRowsSql()
+    private static string BuildServerRowsSql(string filter)
     {
         static string Columns(string table) => string.Join(", ", FlightTaskColumns.Names.Select(name => $"{table}.{name}"));
-        const string Filter = """
-            ($ids IS NULL OR {0}.sentera_id IN (SELECT value FROM json_each($ids)))
-            AND ($since IS NULL OR coalesce({0}.first_held_at, {0}.synced_at) >= $since)
-            """;
+        static string FilterOf(string filter, string table) => string.Format(CultureInfo.InvariantCulture, filter, table);
         return $"""
             WITH s AS {ScopeSql.ScopeIdOf}
             SELECT {Columns("p")}, 0, p.first_held_at, o.content_hash
             FROM pulled_rows p LEFT JOIN own_content_hashes o ON o.scope_id = p.scope_id AND o.sentera_id = p.sentera_id
-            WHERE p.scope_id = (SELECT scope_id FROM s) AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, Filter, "p")}
+            WHERE p.scope_id = (SELECT scope_id FROM s) AND {FilterOf(filter, "p")}
             UNION ALL
             SELECT {Columns("f")}, 0, coalesce(f.first_held_at, f.synced_at), o.content_hash
             FROM flight_tasks f LEFT JOIN own_content_hashes o ON o.scope_id = f.scope_id AND o.sentera_id = f.sentera_id
-            WHERE f.scope_id = (SELECT scope_id FROM s) AND f.content_hash <> ''
-              AND NOT EXISTS (SELECT 1 FROM pulled_rows q WHERE q.scope_id = f.scope_id AND q.sentera_id = f.sentera_id)
-              AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, Filter, "f")};
+            WHERE f.scope_id = (SELECT scope_id FROM s) AND f.content_hash <> '' AND {FilterOf(filter, "f")}
+              AND NOT EXISTS (SELECT 1 FROM pulled_rows q WHERE q.scope_id = f.scope_id AND q.sentera_id = f.sentera_id);
             """;
     }
 }
