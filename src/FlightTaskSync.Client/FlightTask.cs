@@ -85,7 +85,9 @@ public sealed class FlightTask
 
     /// <summary>
     /// Gets the task's JSON object exactly as the server sent it, including fields this model does
-    /// not have yet. It is most of a task's size, so it is read only when asked for:
+    /// not have yet. For a task edited offline it stays the server's JSON as last pulled (the typed
+    /// properties show the edits); for a task created offline and not yet pushed it is a small JSON
+    /// object of the values it was created with. It is most of a task's size, so it is read only when asked for:
     /// <see cref="IFlightTaskStore.GetAsync"/> always reads it; in the tasks
     /// <see cref="IFlightTaskStore.ListAsync(SyncScope, FlightTaskQuery?, CancellationToken)"/> returns it is
     /// <see langword="null"/> unless <see cref="FlightTaskQuery.IncludeRawJson"/> is set.
@@ -97,6 +99,17 @@ public sealed class FlightTask
     /// it writes the task; a value given with a task to be written is replaced.
     /// </summary>
     public DateTimeOffset SyncedAt { get; init; }
+
+    /// <summary>
+    /// Gets whether the task shows offline edits not yet accepted by the server
+    /// (<see cref="IFlightTaskEditor"/>): its fields are then the server's version as last pulled with
+    /// the pending edits applied, and a task created offline has a local id (<c>local-...</c>) until
+    /// a sync pushes it. <see cref="ContentHash"/>, <see cref="RawJson"/>, <see cref="UpdatedAt"/> and
+    /// <see cref="CreatedAt"/> stay the server's (a task created offline has an empty content hash).
+    /// An edit the server rejected no longer changes the task (a rejected create's task stays, marked
+    /// pending, until the app discards the create); see <see cref="IFlightTaskEditor.ListPendingAsync"/>.
+    /// </summary>
+    public bool HasPendingEdits { get; init; }
 
     /// <summary>Gives a short description for logs and debugging: id, name and status, never the raw JSON.</summary>
     /// <returns>For example <c>w9n9629_TA_... "North field" (OPEN)</c>.</returns>

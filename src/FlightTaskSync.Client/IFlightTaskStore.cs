@@ -61,7 +61,10 @@ public interface IFlightTaskStore
 
     /// <summary>
     /// Forgets everything held for a scope, its tasks and its sync bookkeeping, in one transaction.
-    /// Other scopes are untouched. The next sync of the scope starts from nothing.
+    /// Other scopes are untouched. The next sync of the scope starts from nothing. A reset is a
+    /// sign-out: the scope's offline edits not yet pushed (<see cref="IFlightTaskEditor.ListPendingAsync"/>),
+    /// rejected ones included, and its tasks created offline are dropped with it and never sent; sync
+    /// first to push them.
     /// </summary>
     /// <param name="scope">The scope to forget.</param>
     /// <param name="cancellationToken">Cancels the reset before it is committed.</param>
@@ -71,7 +74,10 @@ public interface IFlightTaskStore
     Task ResetAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Raised after each committed change: every page a sync applies, and every reset. Handlers run
+    /// Raised after each committed change: every page a sync applies, every reset, every offline edit
+    /// and discard (<see cref="IFlightTaskEditor"/>), and every push's record of what the server made
+    /// of edits (<see cref="FlightTasksChangedEventArgs.ReplacedIds"/> then says which local id became
+    /// which sentera id). Handlers run
     /// on the thread that committed (a sync's thread, not the UI thread: marshal to it yourself)
     /// and should be quick; an exception from a handler is logged and does not stop the sync.
     /// </summary>

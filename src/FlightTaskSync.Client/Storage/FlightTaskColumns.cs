@@ -16,12 +16,18 @@ internal static class FlightTaskColumns
         "raw_json", "synced_at",
     ];
 
-    /// <summary>The names joined for a SELECT list.</summary>
-    public static string SelectList { get; } = string.Join(", ", Names);
+    /// <summary>
+    /// The ordinal of <c>has_pending_edits</c>, read after <see cref="Names"/> (which a pull writes)
+    /// by <see cref="FlightTaskRowReader"/>: a pull's upsert leaves it as it was.
+    /// </summary>
+    public const int HasPendingEditsOrdinal = 24;
+
+    /// <summary>The names joined for a SELECT list, then <c>has_pending_edits</c>.</summary>
+    public static string SelectList { get; } = string.Join(", ", Names) + ", has_pending_edits";
 
     /// <summary>
     /// The SELECT list with NULL in place of <c>raw_json</c>: the same ordinals, without reading the
     /// largest column of every row (it is kept in overflow pages SQLite then never visits).
     /// </summary>
-    public static string SelectListWithoutRawJson { get; } = string.Join(", ", Names.Select(name => name == "raw_json" ? "NULL" : name));
+    public static string SelectListWithoutRawJson { get; } = string.Join(", ", Names.Select(name => name == "raw_json" ? "NULL" : name)) + ", has_pending_edits";
 }

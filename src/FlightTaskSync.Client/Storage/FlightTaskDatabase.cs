@@ -199,6 +199,11 @@ internal sealed class FlightTaskDatabase : IDisposable
                 await SchemaMigrator.MigrateAsync(connection, SchemaMigrations.LatestVersion, cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is 11 or 26)
+        {
+            // Damaged (SQLITE_CORRUPT, SQLITE_NOTADB) where the schema is kept: say so, and what to do.
+            throw StoreFailure.Wrap(Path, "opened", exception);
+        }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
         {
             throw new FlightTaskStoreException(

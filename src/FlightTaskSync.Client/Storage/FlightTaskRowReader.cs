@@ -36,6 +36,7 @@ internal static class FlightTaskRowReader
             CanceledAt = TimeOrNull(row, 21),
             RawJson = TextOrNull(row, 22),
             SyncedAt = StoredTime.FromStored(row.GetInt64(23)),
+            HasPendingEdits = row.FieldCount > FlightTaskColumns.HasPendingEditsOrdinal && row.GetInt64(FlightTaskColumns.HasPendingEditsOrdinal) != 0,
         };
     }
 

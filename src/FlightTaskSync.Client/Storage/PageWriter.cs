@@ -158,7 +158,7 @@ internal sealed class PageWriter : IDisposable
             INSERT INTO flight_tasks (scope_id, {string.Join(", ", names)})
             VALUES ($scope_id, {string.Join(", ", names.Select(name => "$" + name))})
             ON CONFLICT (scope_id, sentera_id) DO UPDATE SET
-                {string.Join(", ", names.Where(name => name != "sentera_id").Select(name => $"{name} = excluded.{name}"))};
+                {string.Join(", ", names.Where(name => name != "sentera_id").Select(name => $"{name} = excluded.{name}"))}, first_held_at = CASE WHEN content_hash = '' THEN excluded.synced_at ELSE coalesce(first_held_at, synced_at) END;
             """;
     }
 }

@@ -113,6 +113,73 @@ internal static class SchemaMigrations
             );
             CREATE INDEX ix_sync_claims_scope ON sync_claims (organization_sentera_id, include_descendants);
             """),
+
+        // Offline edits (SqliteFlightTaskStore.Outbox / .LocalView). flight_tasks holds each scope's
+        // local view, materialized, so reads keep their indexes: has_pending_edits marks a task with
+        // queued edits; first_held_at is when a pull first inserted the row (kept by later writes;
+        // a row written before this version falls back to its synced_at). pulled_rows holds the
+        // server's row as last pulled for every task whose local view differs from it (edited,
+        // hidden by a delete); outbox_edits the queue (AUTOINCREMENT: ids only grow, across scopes
+        // and restarts; state 3 marks an applied edit the view shows until a pull brings the task);
+        // own_content_hashes the hash this client's own applied push gave a task (NULL: take the
+        // next hash a pull brings). All three go with their scope (a reset is a sign-out).
+        new(6, "Offline edits: the outbox, the server rows under local views, own hashes, first-held times", """
+            ALTER TABLE flight_tasks ADD COLUMN has_pending_edits INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE flight_tasks ADD COLUMN first_held_at INTEGER;
+
+            CREATE TABLE pulled_rows (
+                scope_id INTEGER NOT NULL REFERENCES sync_scopes (scope_id) ON DELETE CASCADE,
+                sentera_id TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                provider TEXT,
+                notes TEXT,
+                organization_sentera_id TEXT,
+                field_sentera_id TEXT,
+                plan_sentera_id TEXT,
+                survey_sentera_id TEXT,
+                assigned_to_sentera_id TEXT,
+                completed_by_sentera_id TEXT,
+                created_by_sentera_id TEXT NOT NULL,
+                updated_by_sentera_id TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                scheduled_at INTEGER,
+                targeted_at INTEGER,
+                due_at INTEGER,
+                started_at INTEGER,
+                completed_at INTEGER,
+                canceled_at INTEGER,
+                raw_json TEXT NOT NULL,
+                synced_at INTEGER NOT NULL,
+                first_held_at INTEGER NOT NULL,
+                PRIMARY KEY (scope_id, sentera_id)
+            );
+
+            CREATE TABLE outbox_edits (
+                edit_id INTEGER PRIMARY KEY AUTOINCREMENT,
+                scope_id INTEGER NOT NULL REFERENCES sync_scopes (scope_id) ON DELETE CASCADE,
+                task_id TEXT NOT NULL,
+                kind INTEGER NOT NULL,
+                state INTEGER NOT NULL,
+                made_at INTEGER NOT NULL,
+                base_content_hash TEXT,
+                changes TEXT,
+                base_values TEXT,
+                new_task TEXT,
+                first_sent_at INTEGER,
+                errors TEXT
+            );
+            CREATE INDEX ix_outbox_edits_task ON outbox_edits (scope_id, task_id);
+
+            CREATE TABLE own_content_hashes (
+                scope_id INTEGER NOT NULL REFERENCES sync_scopes (scope_id) ON DELETE CASCADE,
+                sentera_id TEXT NOT NULL,
+                content_hash TEXT,
+                PRIMARY KEY (scope_id, sentera_id)
+            );
+            """),
     ];
 
     /// <summary>The newest version this build knows.</summary>

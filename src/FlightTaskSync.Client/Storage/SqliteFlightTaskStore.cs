@@ -18,16 +18,26 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
 
     // The count (an index-only scan, a few ms per 100,000 rows) sizes the dictionary once.
     /// <summary>Reads a scope's (sentera_id, content_hash) pairs: from ix_flight_tasks_hashes alone, never the rows.</summary>
-    internal const string ReadHashPairsSql = $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+    // Hashes are the server's: a task created offline (empty hash) is left out, and a task hidden by a
+    // pending delete is in (from pulled_rows), so that a pull tells whether the server still has it.
+    internal const string ReadHashPairsSql =
+        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND content_hash <> '' UNION ALL {HiddenHashPairsSql};";
+
+    // The server rows of tasks a pending delete hides: pulled_rows is empty unless edits are pending.
+    private const string HiddenHashPairsSql =
+        $"SELECT p.sentera_id, p.content_hash FROM pulled_rows p WHERE p.scope_id = {ScopeSql.ScopeIdOf} " +
+        "AND NOT EXISTS (SELECT 1 FROM flight_tasks f WHERE f.scope_id = p.scope_id AND f.sentera_id = p.sentera_id)";
 
     private const string ReadContentHashesSql =
-        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};" + ReadHashPairsSql;
+        $"SELECT count(*) FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND content_hash <> '';" + ReadHashPairsSql;
 
     /// <summary>Reads a scope's content hashes alone: from ix_flight_tasks_hashes, never the rows.</summary>
-    internal const string ReadHashesSql = $"SELECT content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf};";
+    internal const string ReadHashesSql =
+        $"SELECT content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND content_hash <> '' UNION ALL SELECT content_hash FROM ({HiddenHashPairsSql});";
 
     private const string ReadHashesOfSql =
-        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND sentera_id IN (SELECT value FROM json_each($ids));";
+        $"SELECT sentera_id, content_hash FROM flight_tasks WHERE scope_id = {ScopeSql.ScopeIdOf} AND content_hash <> '' AND sentera_id IN (SELECT value FROM json_each($ids)) " +
+        $"UNION ALL SELECT sentera_id, content_hash FROM ({HiddenHashPairsSql}) WHERE sentera_id IN (SELECT value FROM json_each($ids));";
 
     private readonly FlightTaskDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -324,6 +334,7 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
                     }
                 }
 
+                await ApplyPageToLocalViewAsync(connection, transaction, scope, upserted, deletedIds, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (claim is { } claimed)
                 {

@@ -224,17 +224,9 @@ public sealed class DatabaseFileOwnershipTests
         await WriteTaskAsync(connection, tasks);
     }
 
-    private static async Task WriteTaskAsync(SqliteConnection connection, params FlightTask[] tasks)
+    private static Task WriteTaskAsync(SqliteConnection connection, params FlightTask[] tasks)
     {
-        using var transaction = connection.BeginTransaction();
-        using (var writer = await PageWriter.CreateAsync(connection, transaction, StoreFixture.Scope, FlightTaskBuilder.SyncTime, CancellationToken.None))
-        {
-            foreach (var task in tasks)
-            {
-                writer.Upsert(task);
-            }
-        }
-
-        transaction.Commit();
+        LegacyTaskWriter.Write(connection, StoreFixture.Scope, FlightTaskBuilder.SyncTime, tasks);
+        return Task.CompletedTask;
     }
 }

@@ -25,7 +25,7 @@ public class SchemaMigratorTests
     public void All_Versions_StartAtOneAndIncreaseByOne()
     {
         Assert.That(SchemaMigrations.All.Select(m => m.Version), Is.EqualTo(Enumerable.Range(1, SchemaMigrations.All.Count)));
-        Assert.That(SchemaMigrations.LatestVersion, Is.EqualTo(5));
+        Assert.That(SchemaMigrations.LatestVersion, Is.EqualTo(6));
     }
 
     [Test]
@@ -98,19 +98,11 @@ public class SchemaMigratorTests
         await SchemaMigrator.MigrateAsync(connection, targetVersion, CancellationToken.None);
     }
 
-    // Writes with the store's own page writer, straight onto the file: the v1 tables are what it writes to.
-    private async Task WriteAsync(SyncScope scope, params FlightTask[] tasks)
+    // Writes straight onto the file, as the store of that version did: the v1 tables are what it writes to.
+    private Task WriteAsync(SyncScope scope, params FlightTask[] tasks)
     {
         using var connection = RawDatabase.Open(_path);
-        using var transaction = connection.BeginTransaction();
-        using (var writer = await PageWriter.CreateAsync(connection, transaction, scope, FlightTaskBuilder.SyncTime, CancellationToken.None))
-        {
-            foreach (var task in tasks)
-            {
-                writer.Upsert(task);
-            }
-        }
-
-        transaction.Commit();
+        LegacyTaskWriter.Write(connection, scope, FlightTaskBuilder.SyncTime, tasks);
+        return Task.CompletedTask;
     }
 }
