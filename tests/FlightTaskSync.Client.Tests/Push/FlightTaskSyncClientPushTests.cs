@@ -1,3 +1,4 @@
+using FlightTaskSync.Client.Editing;
 using FlightTaskSync.Client.Storage.Outbox;
 using FlightTaskSync.Client.Tests.TestDoubles;
 using Microsoft.Extensions.Logging;
@@ -178,6 +179,64 @@ public sealed class FlightTaskSyncClientPushTests
                 "first sync; the failed sync's pull and two attempts; the next sync's pull, push and pull");
             Assert.That(report.Pushed, Is.EqualTo(1));
             Assert.That(harness.Outbox.Edits, Is.Empty);
+            Assert.That(harness.Server.Get(task.SenteraId).Notes, Is.EqualTo("Creek corner flooded"));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_CreateAppliedButItsAnswerLost_NextSyncFindsTheTaskInsteadOfCreatingItAgain()
+    {
+        await using var harness = new PushSyncHarness();
+        var scope = PushSyncHarness.Scope;
+        harness.Server.AddTasks(scope.OrganizationSenteraId, 2);
+        await harness.SyncAsync();
+
+        // The server answers every task with a field derived from its id: the create names that field, as the pilot would.
+        var field = harness.Server.NextCreatedId.Replace("_TA_", "_AS_", StringComparison.Ordinal);
+        var local = await harness.Editor.CreateAsync(scope, new NewFlightTask { Name = "Replant check", OrganizationSenteraId = scope.OrganizationSenteraId, FieldSenteraId = field });
+        harness.Server.ApplyThenDropNextMutation = true;
+
+        Assert.ThrowsAsync<FlightTaskSyncUnavailableException>(() => harness.SyncAsync());
+        var inDoubt = harness.Outbox.Edits.Single();
+        var report = await harness.SyncAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inDoubt.State, Is.EqualTo(OutboxEditState.Sending), "in doubt after the lost answer");
+            Assert.That(harness.Server.Tasks.Count(t => t.Name == "Replant check"), Is.EqualTo(1), "created once");
+            Assert.That(harness.Server.Operations, Is.EqualTo(new[] { Sync, Sync, Upsert, Sync }), "the next sync's pull finds it; nothing is sent again");
+            Assert.That(report.Pushed, Is.EqualTo(1), "found applied");
+            Assert.That(harness.Outbox.Edits, Is.Empty);
+            Assert.That(local.SenteraId, Does.StartWith(LocalTaskId.Prefix));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_CanceledDuringACall_ThrowsTheCancellationLeavesTheEditInDoubtAndTheNextSyncSettlesAndSendsIt()
+    {
+        await using var harness = new PushSyncHarness();
+        var task = harness.Server.AddTasks(PushSyncHarness.Scope.OrganizationSenteraId, 1)[0];
+        await harness.SyncAsync();
+        await harness.Editor.UpdateAsync(PushSyncHarness.Scope, task.SenteraId, new FlightTaskChanges { Notes = "Creek corner flooded" });
+        harness.Server.EnqueueMutationAnswers(FakeResponse.Never());
+        using var cancel = new CancellationTokenSource();
+
+        var syncing = harness.Client.SyncAsync(PushSyncHarness.Scope, cancellationToken: cancel.Token);
+        await harness.Server.WhenMutationReceivedAsync();
+        await cancel.CancelAsync();
+
+        Assert.That(async () => await syncing, Throws.InstanceOf<OperationCanceledException>());
+        var inDoubt = harness.Outbox.Edits.Single();
+        var status = await harness.Client.GetStatusAsync(PushSyncHarness.Scope);
+        var report = await harness.SyncAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inDoubt.State, Is.EqualTo(OutboxEditState.Sending), "the call may have reached the server");
+            Assert.That(status.State, Is.EqualTo(SyncState.Idle), "a cancellation is no failure");
+            Assert.That(harness.Server.Operations, Is.EqualTo(new[] { Sync, Sync, Upsert, Sync, Upsert, Sync }),
+                "the next sync's pull shows the update was not applied: it is sent again");
+            Assert.That(report.Pushed, Is.EqualTo(1));
             Assert.That(harness.Server.Get(task.SenteraId).Notes, Is.EqualTo("Creek corner flooded"));
         });
     }

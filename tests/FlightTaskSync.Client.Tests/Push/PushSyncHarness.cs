@@ -43,7 +43,8 @@ internal sealed class PushSyncHarness : IAsyncDisposable
 
     public PushSyncServer Server { get; } = new();
 
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero));
+    /// <summary>Gets the clock; it starts when <see cref="FakeTask"/> says the server's tasks were created, so that a created task was created "now".</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 14, 9, 30, 0, TimeSpan.Zero));
 
     public CapturingLoggerProvider Logs { get; } = new();
 

@@ -23,6 +23,8 @@ internal sealed class PushSyncServer : IDisposable
     private readonly Dictionary<string, FakeTask> _tombstones = new(StringComparer.Ordinal);
     private readonly Queue<FakeResponse> _mutationScript = new();
     private readonly List<(string Operation, JsonElement Variables)> _requests = [];
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _mutationReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _created;
 
     public PushSyncServer()
@@ -30,13 +32,28 @@ internal sealed class PushSyncServer : IDisposable
         _server = LoopbackWireMock.Start();
         _server
             .Given(Request.Create().WithPath("/graphql").UsingPost())
-            .RespondWith(Response.Create().WithCallback(Respond));
+            .RespondWith(Response.Create().WithCallback(RespondAsync));
     }
 
     public Uri Endpoint => _server.GraphQLEndpoint();
 
+    /// <summary>Gets the id the server gives the task it creates next (ids of the real shape, from 901).</summary>
+    public string NextCreatedId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return FakeTask.TaskId(900 + _created + 1);
+            }
+        }
+    }
+
     /// <summary>Gets or sets the notes the server refuses in an upsert entry (a validation error on <c>notes</c>).</summary>
     public string? RefusedNotes { get; set; }
+
+    /// <summary>Gets or sets whether the next mutation is applied and then its connection dropped before any answer.</summary>
+    public bool ApplyThenDropNextMutation { get; set; }
 
     /// <summary>Gets the operation names of the requests received, in order.</summary>
     public IReadOnlyList<string> Operations
@@ -110,13 +127,29 @@ internal sealed class PushSyncServer : IDisposable
         }
     }
 
+    /// <summary>Completes when the first mutation request has arrived.</summary>
+    public Task WhenMutationReceivedAsync() => _mutationReceived.Task;
+
     public void Dispose()
     {
+        _stopped.TrySetResult();
         _server.Stop();
         _server.Dispose();
     }
 
-    private IResponseMessage Respond(IRequestMessage request)
+    /// <summary>Answers a request; a scripted answer that holds (<see cref="FakeResponse.Never"/>) waits until the server stops.</summary>
+    private async Task<IResponseMessage> RespondAsync(IRequestMessage request)
+    {
+        var (message, hold) = Respond(request);
+        if (hold is not null)
+        {
+            await Task.WhenAny(hold, _stopped.Task);
+        }
+
+        return message;
+    }
+
+    private (IResponseMessage Message, Task? Hold) Respond(IRequestMessage request)
     {
         using var body = JsonDocument.Parse(request.Body ?? "{}");
         var operation = body.RootElement.GetProperty("operationName").GetString() ?? string.Empty;
@@ -126,12 +159,14 @@ internal sealed class PushSyncServer : IDisposable
             _requests.Add((operation, variables));
             if (operation == "SyncFlightTasks")
             {
-                return FakeFieldAgentServer.ToMessage(FakeResponse.Json(Page(variables)));
+                return (FakeFieldAgentServer.ToMessage(FakeResponse.Json(Page(variables))), null);
             }
 
+            _mutationReceived.TrySetResult();
             if (_mutationScript.Count > 0)
             {
-                return FakeFieldAgentServer.ToMessage(_mutationScript.Dequeue());
+                var scripted = _mutationScript.Dequeue();
+                return (FakeFieldAgentServer.ToMessage(scripted), scripted.Hold);
             }
 
             var answer = operation switch
@@ -141,7 +176,13 @@ internal sealed class PushSyncServer : IDisposable
                 "DeleteTasks" => Delete(variables.GetProperty("senteraIds")),
                 _ => """{"data":null,"errors":[{"message":"unknown operation"}]}""",
             };
-            return FakeFieldAgentServer.ToMessage(FakeResponse.Json(answer));
+            if (ApplyThenDropNextMutation)
+            {
+                ApplyThenDropNextMutation = false;
+                return (FakeFieldAgentServer.ToMessage(FakeResponse.DroppedConnection()), null);
+            }
+
+            return (FakeFieldAgentServer.ToMessage(FakeResponse.Json(answer)), null);
         }
     }
 
