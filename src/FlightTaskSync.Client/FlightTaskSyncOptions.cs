@@ -96,6 +96,16 @@ public sealed class FlightTaskSyncOptions
     public TimeSpan? FullResyncInterval { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// Gets or sets what a sync's push does with an offline edit of a task that the server changed
+    /// after the edit was made: <see cref="ConflictResolution.MergeFields"/> sends only the
+    /// properties the edit changed (the server keeps its other changes);
+    /// <see cref="ConflictResolution.ServerWins"/> drops the edit unsent. Either way the conflict is
+    /// listed in <see cref="SyncReport.Conflicts"/>. From configuration: <c>"MergeFields"</c> or <c>"ServerWins"</c>.
+    /// </summary>
+    /// <value>The default value is <see cref="ConflictResolution.MergeFields"/>.</value>
+    public ConflictResolution ConflictResolution { get; set; } = ConflictResolution.MergeFields;
+
+    /// <summary>
     /// Gets or sets whether an <c>http://</c> endpoint that is not a loopback address is accepted.
     /// Tokens and tasks would cross the network unencrypted: leave this off outside a lab.
     /// </summary>

@@ -32,6 +32,13 @@ internal sealed class FlightTaskSyncOptionsRules : IValidateOptions<FlightTaskSy
             CheckRange(failures, $"FullResyncInterval{of}", interval, TimeSpan.Zero, TimeSpan.FromDays(3650));
         }
 
+        if (!Enum.IsDefined(options.ConflictResolution))
+        {
+            failures.Add(
+                $"FlightTaskSyncOptions.ConflictResolution{of} is {(int)options.ConflictResolution}, which is not a ConflictResolution: " +
+                "set it to MergeFields (the default) or ServerWins.");
+        }
+
         if (options.MaxRetryDelay < options.RetryBaseDelay)
         {
             failures.Add($"FlightTaskSyncOptions.MaxRetryDelay{of} ({options.MaxRetryDelay}) is shorter than RetryBaseDelay ({options.RetryBaseDelay}): make it at least as long.");

@@ -9,8 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class FlightTaskSyncServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IFlightTaskSyncClient"/> (sync a scope) and <see cref="IFlightTaskStore"/>
-    /// (read the offline copy) as singletons. Calling it again is harmless; a second
+    /// Registers <see cref="IFlightTaskSyncClient"/> (sync a scope), <see cref="IFlightTaskStore"/>
+    /// (read the offline copy) and <see cref="IFlightTaskEditor"/> (edit it offline; a sync pushes the edits) as singletons. Calling it again is harmless; a second
     /// <paramref name="configure"/> applies after the first.
     /// </summary>
     /// <param name="services">The service collection.</param>

@@ -14,9 +14,15 @@ public interface IFlightTaskSyncClient
     /// One sync of a scope runs at a time per database, also across processes: a second call for
     /// the same scope waits for the first to end, then runs (and usually finds nothing to do).
     /// Reading the store while a sync runs is never blocked.
+    /// With offline edits pending (<see cref="IFlightTaskEditor"/>), the sync pulls first, then pushes
+    /// them in the order they were made, then pulls what the push changed; with nothing pending it is
+    /// the pull alone. An edit the server refuses or one in conflict does not fail the sync (see
+    /// <see cref="SyncReport.PushRejections"/> and <see cref="SyncReport.Conflicts"/>); a push the
+    /// network or the server did not answer fails it as a failed page would, with the same exceptions,
+    /// and its edits stay pending for the next sync.
     /// </summary>
     /// <param name="scope">The organization to sync, with or without its descendants.</param>
-    /// <param name="progress">Told after each committed page; optional.</param>
+    /// <param name="progress">Told after each committed page, and during a push after each call; optional.</param>
     /// <param name="cancellationToken">
     /// Stops the sync; the page being fetched is dropped, a page whose write has begun commits, and
     /// committed pages are kept.

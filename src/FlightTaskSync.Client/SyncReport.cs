@@ -27,6 +27,24 @@ public sealed class SyncReport
     /// <summary>Gets whether this was a full resync (from an empty hash set, removing what the server did not send).</summary>
     public bool IsFullResync { get; init; }
 
+    /// <summary>
+    /// Gets how many offline edits the server accepted in this sync (<see cref="IFlightTaskEditor"/>):
+    /// sent and applied, or found applied after an earlier sync lost the answer. 0 when nothing was pending.
+    /// </summary>
+    public int Pushed { get; init; }
+
+    /// <summary>
+    /// Gets the offline edits the server refused in this sync. Each stays in
+    /// <see cref="IFlightTaskEditor.ListPendingAsync"/> as <see cref="PendingEditState.Rejected"/> until the app discards it.
+    /// </summary>
+    public IReadOnlyList<PushRejection> PushRejections { get; init; } = [];
+
+    /// <summary>
+    /// Gets the offline edits of tasks the server changed after they were made, and what
+    /// <see cref="FlightTaskSyncOptions.ConflictResolution"/> did with each (sent its own fields, or dropped it).
+    /// </summary>
+    public IReadOnlyList<PushConflict> Conflicts { get; init; } = [];
+
     /// <summary>Gets when the sync started.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
@@ -34,7 +52,14 @@ public sealed class SyncReport
     public required TimeSpan Duration { get; init; }
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        $"{Scope}: {(IsFullResync ? "full resync, " : string.Empty)}{Pages} page(s), {Upserted} upserted, {Deleted} deleted, {TasksHeld} held, " +
-        $"{Failures.Count} failure(s), {Retries} retries, {Duration.TotalSeconds:0.0} s";
+    /// <returns>For example <c>ezpt0wj_OR_...: 1 page(s), 3 upserted, 0 deleted, 120 held, 0 failure(s), 0 retries, 4 pushed, 1 rejected, 1 conflict(s), 0.8 s</c>;
+    /// the push's counts only when not zero.</returns>
+    public override string ToString()
+    {
+        var push = (Pushed > 0 ? $"{Pushed} pushed, " : string.Empty) +
+            (PushRejections.Count > 0 ? $"{PushRejections.Count} rejected, " : string.Empty) +
+            (Conflicts.Count > 0 ? $"{Conflicts.Count} conflict(s), " : string.Empty);
+        return $"{Scope}: {(IsFullResync ? "full resync, " : string.Empty)}{Pages} page(s), {Upserted} upserted, {Deleted} deleted, {TasksHeld} held, " +
+            $"{Failures.Count} failure(s), {Retries} retries, {push}{Duration.TotalSeconds:0.0} s";
+    }
 }

@@ -24,4 +24,12 @@ public enum SyncState
     /// the process that runs the sync; another process using the same database sees <see cref="Syncing"/>.
     /// </summary>
     Retrying,
+
+    /// <summary>
+    /// A sync is running and sends the offline edits (<see cref="IFlightTaskEditor"/>): after its
+    /// first pull, before the pull that brings what the push changed; it is <see cref="Syncing"/>
+    /// before and after. A call of the push retried stays in this state. Seen in the process that
+    /// runs the sync; another process using the same database sees <see cref="Syncing"/>.
+    /// </summary>
+    Pushing,
 }

@@ -52,6 +52,7 @@ public sealed record SyncStatus
             SyncState.NeverSynced when TasksHeld == 0 => $"{Scope}: never synced",
             SyncState.NeverSynced => $"{Scope}: {synced}, {held}",
             SyncState.Syncing => $"{Scope}: syncing, {held}, {synced}",
+            SyncState.Pushing => $"{Scope}: pushing offline edits, {held}, {synced}",
             SyncState.Retrying => $"{Scope}: retrying (retry {RetryAttempt} at {NextAttemptAt:u}), {held}, {synced}",
             SyncState.Failed => $"{Scope}: failed ({LastErrorKind}), {held}, {synced}",
             _ => $"{Scope}: idle, {held}, {synced}",

@@ -5,6 +5,10 @@ namespace FlightTaskSync.Client;
 /// configured scopes on an interval while the host runs, and sooner on request (for example when
 /// the device's connection comes back). Requests made while a round runs, or in a burst, are
 /// coalesced into one round. Every member is thread-safe and returns at once.
+/// Each sync of a round is a full <see cref="IFlightTaskSyncClient.SyncAsync"/>: it also pushes the
+/// offline edits made since the last one (<see cref="IFlightTaskEditor"/>). To send an edit without
+/// waiting for the interval, call <see cref="RequestSync(SyncScope)"/> after making it. A round whose
+/// push fails backs off like any failed round, and the edits go with the next.
 /// </summary>
 public interface IFlightTaskBackgroundSync
 {

@@ -8,7 +8,11 @@ namespace FlightTaskSync.Client;
 /// </summary>
 public static class FlightTaskSyncTelemetry
 {
-    /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/>: a <c>FlightTaskSync.Sync</c> span per sync, a <c>FlightTaskSync.Page</c> span per page.</summary>
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.ActivitySource"/>: a <c>FlightTaskSync.Sync</c> span per sync, a
+    /// <c>FlightTaskSync.Page</c> span per page, a <c>FlightTaskSync.Push</c> span per mutation call of the push (tagged
+    /// <c>flighttasksync.push.mutation</c>, <c>.entries</c>, <c>.retries</c>, <c>.outcome</c>).
+    /// </summary>
     public const string ActivitySourceName = "FlightTaskSync";
 
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/> of the instruments below.</summary>
@@ -40,6 +44,15 @@ public static class FlightTaskSyncTelemetry
 
     /// <summary>Histogram of request body sizes in bytes (the hash list grows with what is held).</summary>
     public const string RequestSize = "flighttasksync.request.size";
+
+    /// <summary>Counter of offline edits the server accepted (or was found to have applied).</summary>
+    public const string EditsPushed = "flighttasksync.edits.pushed";
+
+    /// <summary>Counter of offline edits the server refused.</summary>
+    public const string EditsRejected = "flighttasksync.edits.rejected";
+
+    /// <summary>Counter of offline edits in conflict with a server change, tagged <c>decision</c> (<c>sent</c>, <c>dropped</c>).</summary>
+    public const string EditConflicts = "flighttasksync.edits.conflicts";
 
     /// <summary>Span tag: the organization being synced.</summary>
     public const string OrganizationTag = "flighttasksync.organization_id";

@@ -28,6 +28,9 @@ internal sealed class SyncInstruments
         Failures = meter.CreateCounter<long>(FlightTaskSyncTelemetry.Failures, "{sync}", "Syncs that failed.");
         ServerFailures = meter.CreateCounter<long>(FlightTaskSyncTelemetry.ServerFailures, "{entry}", "Entries of the pages' failed lists.");
         RequestSize = meter.CreateHistogram<long>(FlightTaskSyncTelemetry.RequestSize, "By", "Request body sizes.");
+        EditsPushed = meter.CreateCounter<long>(FlightTaskSyncTelemetry.EditsPushed, "{edit}", "Offline edits the server accepted.");
+        EditsRejected = meter.CreateCounter<long>(FlightTaskSyncTelemetry.EditsRejected, "{edit}", "Offline edits the server refused.");
+        EditConflicts = meter.CreateCounter<long>(FlightTaskSyncTelemetry.EditConflicts, "{edit}", "Offline edits in conflict with a server change.");
     }
 
     public Counter<long> Syncs { get; }
@@ -47,4 +50,10 @@ internal sealed class SyncInstruments
     public Counter<long> ServerFailures { get; }
 
     public Histogram<long> RequestSize { get; }
+
+    public Counter<long> EditsPushed { get; }
+
+    public Counter<long> EditsRejected { get; }
+
+    public Counter<long> EditConflicts { get; }
 }

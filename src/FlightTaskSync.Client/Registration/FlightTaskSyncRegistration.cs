@@ -1,8 +1,11 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using FlightTaskSync.Client.Diagnostics;
+using FlightTaskSync.Client.Editing;
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Storage.Outbox;
 using FlightTaskSync.Client.Sync;
+using FlightTaskSync.Client.Sync.Push;
 using FlightTaskSync.Client.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,14 +116,37 @@ internal static class FlightTaskSyncRegistration
             sp.GetRequiredKeyedService<IFieldAgentClient>(key).SyncFlightTasks,
             PageResiliencePipelineFactory.Create(OptionsOf(sp, optionsName), sp.GetRequiredService<TimeProvider>(), Logger<FlightTaskSyncClient>(sp))));
         services.TryAddKeyedSingleton(serviceKey, (sp, _) => new ScopeSyncLock(OptionsOf(sp, optionsName).DatabasePath!, Logger<FlightTaskSyncClient>(sp)));
+        AddEditServices(services, serviceKey, optionsName);
         services.TryAddKeyedSingleton<IFlightTaskSyncClient>(serviceKey, (sp, key) => new FlightTaskSyncClient(
             sp.GetRequiredKeyedService<PageFetcher>(key),
             sp.GetRequiredKeyedService<IPageStore>(key),
             sp.GetRequiredKeyedService<ScopeSyncLock>(key),
+            sp.GetRequiredKeyedService<PushRunner>(key),
             sp.GetRequiredService<SyncInstruments>(),
             OptionsOf(sp, optionsName),
             sp.GetRequiredService<TimeProvider>(),
             Logger<FlightTaskSyncClient>(sp)));
+    }
+
+    /// <summary>
+    /// The write side: the editor and the push, on the registration's store (its outbox) and
+    /// generated client. The push runs inside <see cref="IFlightTaskSyncClient.SyncAsync"/>.
+    /// </summary>
+    private static void AddEditServices(IServiceCollection services, string? serviceKey, string optionsName)
+    {
+        services.TryAddKeyedSingleton<IOutboxStore>(serviceKey, static (sp, key) => sp.GetRequiredKeyedService<SqliteFlightTaskStore>(key));
+        services.TryAddKeyedSingleton<ILocalEditStore>(serviceKey, static (sp, key) => sp.GetRequiredKeyedService<SqliteFlightTaskStore>(key));
+        services.TryAddKeyedSingleton<IFlightTaskEditor>(serviceKey, static (sp, key) => new FlightTaskEditor(
+            sp.GetRequiredKeyedService<ILocalEditStore>(key), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddKeyedSingleton(serviceKey, (sp, key) => new MutationSender(
+            sp.GetRequiredKeyedService<IFieldAgentClient>(key),
+            MutationResiliencePipelineFactory.Create(OptionsOf(sp, optionsName), sp.GetRequiredService<TimeProvider>(), Logger<PushRunner>(sp)),
+            Logger<PushRunner>(sp)));
+        services.TryAddKeyedSingleton(serviceKey, static (sp, key) => new PushRunner(
+            sp.GetRequiredKeyedService<IOutboxStore>(key),
+            sp.GetRequiredKeyedService<MutationSender>(key),
+            sp.GetRequiredService<TimeProvider>(),
+            Logger<PushRunner>(sp)));
     }
 
     /// <summary>The registration's options, validated on first read (an <see cref="OptionsValidationException"/> names what to fix).</summary>

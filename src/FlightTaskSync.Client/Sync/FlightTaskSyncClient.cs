@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FlightTaskSync.Client.Diagnostics;
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Sync.Push;
 using Microsoft.Extensions.Logging;
 
 namespace FlightTaskSync.Client.Sync;
@@ -8,7 +9,8 @@ namespace FlightTaskSync.Client.Sync;
 /// <summary>
 /// The sync loop: reads the scope's hashes once, then asks for a page, checks it, updates the
 /// hashes in memory and commits it (asking for the next page while it is written), until the
-/// server says nothing is left. Around it: the
+/// server says nothing is left; with offline edits pending, pushes them and pulls again
+/// (<c>FlightTaskSyncClient.Push.cs</c>). Around it: the
 /// scope's lock, its persisted status, a trace span and metrics. Disposed (by the service
 /// provider that made it), it cancels its running syncs and waits for them to end.
 /// </summary>
@@ -19,6 +21,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
     private readonly PageFetcher _fetcher;
     private readonly IPageStore _store;
     private readonly ScopeSyncLock _lock;
+    private readonly PushRunner _push;
     private readonly SyncStatusTracker _status;
     private readonly SyncInstruments _instruments;
     private readonly FlightTaskSyncOptions _options;
@@ -31,6 +34,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         PageFetcher fetcher,
         IPageStore store,
         ScopeSyncLock scopeLock,
+        PushRunner push,
         SyncInstruments instruments,
         FlightTaskSyncOptions options,
         TimeProvider timeProvider,
@@ -39,6 +43,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         ArgumentNullException.ThrowIfNull(fetcher);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(scopeLock);
+        ArgumentNullException.ThrowIfNull(push);
         ArgumentNullException.ThrowIfNull(instruments);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -46,6 +51,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         _fetcher = fetcher;
         _store = store;
         _lock = scopeLock;
+        _push = push;
         _instruments = instruments;
         _options = options;
         _timeProvider = timeProvider;
@@ -128,16 +134,63 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         before is not null &&
         _timeProvider.GetUtcNow() - (before.LastFullResyncAt ?? before.CreatedAt) >= interval;
 
+    /// <summary>
+    /// A pull; then, when offline edits are pending (or in doubt), their push and a pull of what it
+    /// changed. A sync with nothing queued costs one read of the outbox more than the pull alone.
+    /// </summary>
     private async Task<SyncReport> RunAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var scope = run.Scope;
+        var tasksHeld = await PullAsync(run, run.IsFullResync, progress, cancellationToken).ConfigureAwait(false);
+        if (await _push.HasWorkAsync(scope, cancellationToken).ConfigureAwait(false))
+        {
+            var pushed = await PushPendingAsync(run, progress, cancellationToken).ConfigureAwait(false);
+            if (pushed.Calls > 0)
+            {
+                tasksHeld = await PullAsync(run, fullResync: false, progress, cancellationToken).ConfigureAwait(false);
+                await ReconcileAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
-        // Read once per sync, never per page. A delta sync holds what the store holds, as the
+        var completedAt = _timeProvider.GetUtcNow();
+        var wasFull = run.IsFullResync || run.StoredAtStart == 0;
+        await _status.CompletedAsync(scope, completedAt, wasFull, tasksHeld, run.Claim, cancellationToken).ConfigureAwait(false);
+        var duration = _timeProvider.GetElapsedTime(run.StartTimestamp);
+        SyncLog.SyncCompleted(_logger, scope, run.Pages, run.Upserted, run.Deleted, tasksHeld, run.Retries, duration);
+        return new SyncReport
+        {
+            Scope = scope,
+            Pages = run.Pages,
+            Upserted = run.Upserted,
+            Deleted = run.Deleted,
+            TasksHeld = tasksHeld,
+            Retries = run.Retries,
+            Failures = run.Failures,
+            IsFullResync = run.IsFullResync,
+            Pushed = run.Push.Pushed,
+            PushRejections = run.Push.Rejections,
+            Conflicts = run.Push.Conflicts,
+            StartedAt = run.StartedAt,
+            Duration = duration,
+        };
+    }
+
+    /// <summary>Pulls the scope until the server says nothing is left; returns how many tasks it holds then.</summary>
+    /// <param name="run">The sync; its first pull also records what was held at the start.</param>
+    /// <param name="fullResync">Whether to pull from an empty hash set and remove what does not come back.</param>
+    /// <param name="progress">Told after each committed page.</param>
+    /// <param name="cancellationToken">Stops the pull.</param>
+    private async Task<int> PullAsync(SyncRun run, bool fullResync, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    {
+        var scope = run.Scope;
+        var firstPull = run.Pages == 0;
+
+        // Read once per pull, never per page. A delta pull holds what the store holds, as the
         // request's JSON list; a full resync asks from nothing held, and needs the ids held
         // before only to remove, at the end, what it did not bring back.
         Dictionary<string, string>? heldBefore = null;
         HeldContentHashes hashes;
-        if (run.IsFullResync)
+        if (fullResync)
         {
             heldBefore = await _store.ReadContentHashesAsync(scope, cancellationToken).ConfigureAwait(false);
             hashes = HeldContentHashes.ForFullResync();
@@ -148,7 +201,12 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         }
 
         var storedCount = heldBefore?.Count ?? hashes.Count;
-        SyncLog.SyncStarted(_logger, scope, storedCount);
+        if (firstPull)
+        {
+            run.StoredAtStart = storedCount;
+            SyncLog.SyncStarted(_logger, scope, storedCount);
+        }
+
         var guard = new SyncLoopGuard(scope, _options.MaxPagesWithoutProgress);
 
         // Pipelined: while a page is written to the store, the next one is already asked for
@@ -158,7 +216,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         PageWrite? writing = null;
         try
         {
-            for (var pageNumber = 1; ; pageNumber++)
+            for (var pageNumber = run.Pages + 1; ; pageNumber++)
             {
                 using var pageActivity = SyncInstruments.ActivitySource.StartActivity("FlightTaskSync.Page");
                 pageActivity?.SetTag("flighttasksync.page.number", pageNumber);
@@ -213,24 +271,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
             await RemoveWhatDidNotComeBackAsync(run, heldBefore, hashes, cancellationToken).ConfigureAwait(false);
         }
 
-        var completedAt = _timeProvider.GetUtcNow();
-        var wasFull = run.IsFullResync || storedCount == 0;
-        await _status.CompletedAsync(scope, completedAt, wasFull, hashes.Count, run.Claim, cancellationToken).ConfigureAwait(false);
-        var duration = _timeProvider.GetElapsedTime(run.StartTimestamp);
-        SyncLog.SyncCompleted(_logger, scope, run.Pages, run.Upserted, run.Deleted, hashes.Count, run.Retries, duration);
-        return new SyncReport
-        {
-            Scope = scope,
-            Pages = run.Pages,
-            Upserted = run.Upserted,
-            Deleted = run.Deleted,
-            TasksHeld = hashes.Count,
-            Retries = run.Retries,
-            Failures = run.Failures,
-            IsFullResync = run.IsFullResync,
-            StartedAt = run.StartedAt,
-            Duration = duration,
-        };
+        return hashes.Count;
     }
 
     private async Task RemoveWhatDidNotComeBackAsync(SyncRun run, Dictionary<string, string> heldBefore, HeldContentHashes received, CancellationToken cancellationToken)
@@ -335,7 +376,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
             SyncLog.PageReportedFailures(_logger, run.Scope, write.PageNumber, page.Failures.Count, page.Failures[0]);
         }
 
-        _status.PageCommitted(run.Scope, run.IsFullResync ? Math.Max(storedCount, hashes.Count) : hashes.Count);
+        _status.PageCommitted(run.Scope, hashes.IsFullResync ? Math.Max(storedCount, hashes.Count) : hashes.Count);
         progress?.Report(new SyncProgress
         {
             Scope = run.Scope,
@@ -343,6 +384,9 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
             Upserted = run.Upserted,
             Deleted = run.Deleted,
             RemainingCount = page.RemainingCount,
+            EditsToPush = run.Push.Planned,
+            Pushed = run.Push.Pushed,
+            PushRejected = run.Push.Rejections.Count,
         });
     }
 
@@ -374,6 +418,9 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         activity.SetTag("flighttasksync.deleted", run.Deleted);
         activity.SetTag("flighttasksync.retries", run.Retries);
         activity.SetTag("flighttasksync.full_resync", run.IsFullResync);
+        activity.SetTag("flighttasksync.pushed", run.Push.Pushed);
+        activity.SetTag("flighttasksync.push.rejected", run.Push.Rejections.Count);
+        activity.SetTag("flighttasksync.push.conflicts", run.Push.Conflicts.Count);
         activity.SetTag("flighttasksync.outcome", outcome);
         if (error is not null)
         {

@@ -1,4 +1,5 @@
 using FlightTaskSync.Client.Storage;
+using FlightTaskSync.Client.Sync.Push;
 
 namespace FlightTaskSync.Client.Sync;
 
@@ -31,6 +32,12 @@ internal sealed class SyncRun(SyncScope scope, RunningSync running, DateTimeOffs
     public int Retries { get; set; }
 
     public List<SyncFailure> Failures { get; } = [];
+
+    /// <summary>Gets or sets how many tasks the scope held when the sync started (read by its first pull).</summary>
+    public int StoredAtStart { get; set; }
+
+    /// <summary>Gets or sets what the sync's push and reconciliations did so far (empty when nothing was pending).</summary>
+    public PushResult Push { get; set; } = PushResult.Empty;
 
     /// <summary>Gets or sets how a started sync ended, once its status records it: what was thrown, and what it counts as.</summary>
     public (Exception Exception, FlightTaskSyncException? Failure)? Ended { get; set; }

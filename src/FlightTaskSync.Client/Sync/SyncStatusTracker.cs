@@ -7,8 +7,8 @@ namespace FlightTaskSync.Client.Sync;
 
 /// <summary>
 /// Keeps each scope's <see cref="SyncStatus"/>: persisted at every transition (started,
-/// completed, failed, canceled) so it survives a restart, held in memory while a sync runs, and
-/// announced through <see cref="Changed"/>.
+/// completed, failed, canceled) so it survives a restart, held in memory while a sync runs (with
+/// its retries and its push), and announced through <see cref="Changed"/>.
 /// </summary>
 internal sealed class SyncStatusTracker
 {
@@ -70,6 +70,14 @@ internal sealed class SyncStatusTracker
     /// <summary>Notes that the retry waited for has started.</summary>
     public void RetryStarted(SyncScope scope) =>
         ChangeRunning(scope, status => status with { State = SyncState.Syncing, RetryAttempt = 0, NextAttemptAt = null });
+
+    /// <summary>Notes that the sync sends its offline edits (held in memory only: another process sees it syncing).</summary>
+    public void PushStarted(SyncScope scope) =>
+        ChangeRunning(scope, status => status with { State = SyncState.Pushing, RetryAttempt = 0, NextAttemptAt = null });
+
+    /// <summary>Notes that the push is over and the sync goes on (a failed push ends the sync next, through <see cref="EndedAsync"/>).</summary>
+    public void PushEnded(SyncScope scope) =>
+        ChangeRunning(scope, status => status.State == SyncState.Pushing ? status with { State = SyncState.Syncing } : status);
 
     public async Task CompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync, int tasksHeld, SyncClaim claim, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace FlightTaskSync.Client.Sync.Push;
 /// </summary>
 internal static partial class PushLog
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Push of {Scope}: {Edits} edit(s) in {Calls} call(s); {Conflicts} conflict(s), {Waiting} waiting")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Push of {Scope}: {Edits} edit(s) in {Calls} call(s); {Conflicts} conflict(s), {Waiting} waiting")]
     public static partial void PushPlanned(ILogger logger, SyncScope scope, int edits, int calls, int conflicts, int waiting);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Push of {Scope}: call {CallNumber} ({Kind}) answered: {Applied} applied, {Rejected} rejected, {InDoubt} in doubt")]
@@ -28,6 +28,9 @@ internal static partial class PushLog
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Push of {Scope}: {Applied} in-doubt edit(s) found applied, {Resent} to send again, {Dropped} dropped")]
     public static partial void Reconciled(ILogger logger, SyncScope scope, int applied, int resent, int dropped);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Push of {Scope} ended: {Pushed} edit(s) pushed, {Rejected} rejected, {Conflicts} conflict(s), in {Calls} call(s)")]
+    public static partial void PushEnded(ILogger logger, SyncScope scope, int pushed, int rejected, int conflicts, int calls);
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Push of {Scope}: the answer to call {CallNumber} ({Kind}) does not match what was sent ({Mismatch}); the unmatched entries are checked at the next sync")]
     public static partial void AnswerMismatch(ILogger logger, SyncScope scope, int callNumber, PushCallKind kind, string mismatch);

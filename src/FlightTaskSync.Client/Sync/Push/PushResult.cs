@@ -6,6 +6,9 @@ internal sealed class PushResult
     /// <summary>Gets a result of nothing done.</summary>
     public static PushResult Empty { get; } = new();
 
+    /// <summary>Gets how many edits the push planned to send (after conflicts were settled).</summary>
+    public int Planned { get; init; }
+
     /// <summary>Gets how many edits the server accepted (or was found to have applied): <c>SyncReport.Pushed</c>.</summary>
     public int Pushed { get; init; }
 
@@ -27,6 +30,7 @@ internal sealed class PushResult
         ArgumentNullException.ThrowIfNull(other);
         return new PushResult
         {
+            Planned = Planned + other.Planned,
             Pushed = Pushed + other.Pushed,
             Rejections = [.. Rejections, .. other.Rejections],
             Conflicts = [.. Conflicts, .. other.Conflicts],

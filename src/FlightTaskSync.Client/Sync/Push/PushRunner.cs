@@ -34,6 +34,17 @@ internal sealed class PushRunner
         _logger = logger;
     }
 
+    /// <summary>
+    /// Tells whether the scope has edits to push or to settle (pending, or sending: in doubt). One
+    /// read of the outbox and no request: what a sync with nothing queued costs on top of its pull.
+    /// </summary>
+    public async Task<bool> HasWorkAsync(SyncScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var edits = await _store.ReadEditsAsync(scope, cancellationToken).ConfigureAwait(false);
+        return edits.Any(e => e.State is OutboxEditState.Pending or OutboxEditState.Sending);
+    }
+
     /// <summary>Decides, from the tasks just pulled, every edit of the scope left in doubt.</summary>
     public async Task<PushResult> ReconcileAsync(SyncScope scope, CancellationToken cancellationToken)
     {
@@ -61,9 +72,16 @@ internal sealed class PushRunner
     }
 
     /// <summary>Pushes the scope's pending edits. Call it after a pull and <see cref="ReconcileAsync"/>.</summary>
+    /// <param name="scope">The scope.</param>
+    /// <param name="resolution">What to do with an edit in conflict.</param>
+    /// <param name="cancellationToken">Stops the push; a call under way is left in doubt.</param>
+    /// <param name="progress">
+    /// Told the totals so far (<see cref="PushResult.Planned"/> included) once the calls are planned,
+    /// and again after each call's outcomes are recorded; optional.
+    /// </param>
     /// <exception cref="FlightTaskSyncException">A call was not answered (its edits stay pending, or in doubt); the outcomes before it are recorded.</exception>
     /// <exception cref="OperationCanceledException">The caller canceled; a call under way is left in doubt.</exception>
-    public async Task<PushResult> PushAsync(SyncScope scope, ConflictResolution resolution, CancellationToken cancellationToken)
+    public async Task<PushResult> PushAsync(SyncScope scope, ConflictResolution resolution, CancellationToken cancellationToken, Action<PushResult>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var edits = await _store.ReadEditsAsync(scope, cancellationToken).ConfigureAwait(false);
@@ -83,6 +101,7 @@ internal sealed class PushRunner
 
         PushLog.PushPlanned(_logger, scope, plan.EditCount, plan.Calls.Count, check.Conflicts.Count, plan.Waiting.Count);
         var run = new Run(edits);
+        progress?.Invoke(Totals());
         foreach (var call in plan.Calls)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -105,13 +124,19 @@ internal sealed class PushRunner
             }
 
             run.Logged = run.Rejections.Count;
+            progress?.Invoke(Totals());
             if (result.Kind != CallResultKind.Answered)
             {
                 throw result.Failure ?? new FlightTaskSyncException($"Pushing to {scope} failed: call {run.Calls} was not answered.");
             }
         }
 
-        return new PushResult { Pushed = run.Pushed, Rejections = run.Rejections, Conflicts = check.Conflicts, Calls = run.Calls, Retries = run.Retries };
+        return Totals();
+
+        PushResult Totals() => new()
+        {
+            Planned = plan.EditCount, Pushed = run.Pushed, Rejections = [.. run.Rejections], Conflicts = check.Conflicts, Calls = run.Calls, Retries = run.Retries,
+        };
     }
 
     private static List<string> ServerIdsOf(IEnumerable<OutboxEdit> edits) =>
