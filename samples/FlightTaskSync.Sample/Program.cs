@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
-// The FlightTaskSync sample: sync, change on the server, sync the delta, then read offline.
+// The FlightTaskSync sample: sync, change on the server, sync the delta, read offline, then edit
+// offline and sync the edits.
 
 SampleArguments arguments;
 try
@@ -107,8 +108,9 @@ try
             $"Change notifications: {changes.Events} event(s), {changes.Upserted} task(s) upserted, {changes.Deleted} deleted " +
             "— what an app would refresh on screen.");
 
-        await emulator.StopAsync();
-        AnsiConsole.MarkupLine("[yellow]The network is gone: the emulator is stopped.[/]");
+        // Every request now has its connection reset, as with no signal; step 4 brings the network back.
+        emulator.Faults.SetRate(1, seed: 0, EmulatorFault.ConnectionReset());
+        AnsiConsole.MarkupLine("[yellow]The network is gone: the emulator resets every connection.[/]");
         try
         {
             await sync.SyncAsync(scope, progress: null, stop.Token);
@@ -131,6 +133,13 @@ try
         var one = await store.GetAsync(scope, firstOpen[0].SenteraId, stop.Token);
         AnsiConsole.MarkupLine($"Read back by id: [green]{Markup.Escape(one?.ToString() ?? "(missing)")}[/]");
     }
+
+#if !OFFLINE_EDITS_AWAIT_MERGE
+    if (emulator is not null)
+    {
+        await OfflineEditsStep.RunAsync(emulator, provider, scope, stop.Token);
+    }
+#endif
 
     return 0;
 }
