@@ -134,12 +134,10 @@ try
         AnsiConsole.MarkupLine($"Read back by id: [green]{Markup.Escape(one?.ToString() ?? "(missing)")}[/]");
     }
 
-#if !OFFLINE_EDITS_AWAIT_MERGE
     if (emulator is not null)
     {
         await OfflineEditsStep.RunAsync(emulator, provider, scope, stop.Token);
     }
-#endif
 
     return 0;
 }

@@ -12,8 +12,9 @@ internal static class SyncConsole
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Output redirected (a log, CI): one line per committed page instead of a live bar.
-            var lines = new ImmediateProgress<SyncProgress>(p => AnsiConsole.WriteLine(
-                $"{title}: page {p.PageNumber} committed, {p.Upserted + p.Deleted:N0} tasks, {p.RemainingCount:N0} to go ({p.Fraction:P0})"));
+            var lines = new ImmediateProgress<SyncProgress>(p => AnsiConsole.WriteLine(p.Phase == SyncPhase.Pushing
+                ? $"{title}: pushing, {p.Pushed:N0} of {p.EditsToPush:N0} edits accepted, {p.PushRejected:N0} rejected"
+                : $"{title}: page {p.PageNumber} committed, {p.Upserted + p.Deleted:N0} tasks, {p.RemainingCount:N0} to go ({p.Fraction:P0})"));
             return await sync.SyncAsync(scope, lines, cancellationToken);
         }
 
@@ -26,6 +27,12 @@ internal static class SyncConsole
                 var bar = context.AddTask(title, maxValue: 1);
                 var progress = new ImmediateProgress<SyncProgress>(p =>
                 {
+                    if (p.Phase == SyncPhase.Pushing)
+                    {
+                        bar.Description = $"{title}: pushing, {p.Pushed:N0} of {p.EditsToPush:N0} edits accepted";
+                        return;
+                    }
+
                     bar.MaxValue = Math.Max(1, p.Upserted + p.Deleted + p.RemainingCount);
                     bar.Value = p.Upserted + p.Deleted;
                     bar.Description = $"{title}: page {p.PageNumber}, {p.Upserted + p.Deleted:N0} tasks, {p.RemainingCount:N0} to go";
