@@ -27,6 +27,21 @@ HarnessCommand[] harnesses =
         return (await CrashLoopHarness.RunAsync(crashLoop, stop)).Describe();
     })),
 
+    new(PushCrashLoopHarness.Verb, "[--kills 40] [--tasks 400] [--edits 25] [--drop 0.15] [--seed 1]", Figures(async (options, stop) =>
+    {
+        var pushLoop = new PushCrashLoopOptions
+        {
+            Kills = options.Integer("kills", 40),
+            Tasks = options.Integer("tasks", 400),
+            EditsPerRun = options.Integer("edits", 25),
+            DroppedAnswerShare = double.Parse(options.Text("drop", "0.15"), System.Globalization.CultureInfo.InvariantCulture),
+            Seed = options.Integer("seed", 1),
+            Log = Console.WriteLine,
+        };
+        options.RejectUnknown();
+        return (await PushCrashLoopHarness.RunAsync(pushLoop, stop)).Describe();
+    })),
+
     new(FaultSoakHarness.Verb, "[--tasks 20000] [--page-size 2000] [--rounds 5] [--seed 1]", Figures(async (options, stop) =>
     {
         var soak = new FaultSoakOptions
@@ -59,6 +74,8 @@ HarnessCommand[] harnesses =
         var scopesResult = await ParallelScopesHarness.RunAsync(processTasks, reader.PageSize, stop);
         return [.. readerResult.Describe(), .. processResult.Describe(), .. scopesResult.Describe()];
     })),
+
+    new(ChildPush.Verb, "--endpoint URL --token T --database PATH --organization ID [--descendants] [--run N] [--edits N] [--seed N]", (options, _) => ChildPush.RunAsync(options)),
 
     new(ChildSync.Verb, "--endpoint URL --token T --database PATH --organization ID [--descendants] [--reset]", (options, _) => ChildSync.RunAsync(options)),
 ];

@@ -22,6 +22,9 @@ internal sealed class CommandLine
           --seed N                seed of the generated data (default 1)
           --token T               the bearer token to accept (default: a random one)
           --token-lifetime SECS   seconds a token stays valid (default: forever)
+          --drop-mutation-answers P
+                                  apply this share (0 to 1) of mutation requests, then drop
+                                  the connection before answering (default 0)
           --verbose               log requests, faults and Kestrel to the console
           -h, --help              show this help
 
@@ -33,6 +36,9 @@ internal sealed class CommandLine
     public bool ShowHelp { get; private set; }
 
     public bool Verbose { get; private set; }
+
+    /// <summary>Gets the share of mutation requests that are applied and then left unanswered (0 for none).</summary>
+    public double DropMutationAnswers { get; private set; }
 
     /// <summary>Parses <c>--name value</c> and <c>--name=value</c> forms.</summary>
     /// <exception cref="CommandLineException">An argument is unknown, lacks its value or has a bad one.</exception>
@@ -82,6 +88,9 @@ internal sealed class CommandLine
                 case "--token-lifetime":
                     options.TokenLifetime = TimeSpan.FromSeconds(Integer(name, Value(), min: 1));
                     break;
+                case "--drop-mutation-answers":
+                    commandLine.DropMutationAnswers = Fraction(name, Value());
+                    break;
                 default:
                     throw new CommandLineException($"Unknown argument '{args[i]}'.");
             }
@@ -95,6 +104,11 @@ internal sealed class CommandLine
         var equals = arg.IndexOf('=', StringComparison.Ordinal);
         return arg.StartsWith("--", StringComparison.Ordinal) && equals > 2 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
     }
+
+    private static double Fraction(string name, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw new CommandLineException($"{name} must be a number from 0 to 1, not '{text}'.");
 
     private static int Integer(string name, string text, int min, int max = int.MaxValue)
     {

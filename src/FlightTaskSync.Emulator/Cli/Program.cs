@@ -53,6 +53,11 @@ internal static class Program
             return 1;
         }
 
+        if (commandLine.DropMutationAnswers > 0)
+        {
+            emulator.Faults.SetRate(commandLine.DropMutationAnswers, commandLine.Options.Seed, EmulatorFault.AppliedThenDropped().OnMutations());
+        }
+
         try
         {
             PrintBanner(emulator);

@@ -16,6 +16,7 @@ public sealed class CommandLineTests
             Assert.That(commandLine.Options.Port, Is.Zero);
             Assert.That(commandLine.Options.PageSize, Is.EqualTo(2000));
             Assert.That(commandLine.ShowHelp, Is.False);
+            Assert.That(commandLine.DropMutationAnswers, Is.Zero);
         });
     }
 
@@ -23,7 +24,7 @@ public sealed class CommandLineTests
     public void Parse_EveryOption_SetsTheOptions()
     {
         var commandLine = CommandLine.Parse(
-            ["--tasks", "20000", "--organizations", "3", "--children=4", "--page-size", "500", "--port", "5080", "--seed", "-7", "--token", "abc", "--token-lifetime", "60", "--verbose"]);
+            ["--tasks", "20000", "--organizations", "3", "--children=4", "--page-size", "500", "--port", "5080", "--seed", "-7", "--token", "abc", "--token-lifetime", "60", "--verbose", "--drop-mutation-answers", "0.25"]);
 
         var options = commandLine.Options;
         Assert.Multiple(() =>
@@ -37,6 +38,7 @@ public sealed class CommandLineTests
             Assert.That(options.AccessToken, Is.EqualTo("abc"));
             Assert.That(options.TokenLifetime, Is.EqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(commandLine.Verbose, Is.True);
+            Assert.That(commandLine.DropMutationAnswers, Is.EqualTo(0.25));
         });
     }
 
@@ -54,6 +56,8 @@ public sealed class CommandLineTests
     [TestCase(new[] { "--tasks", "many" }, "--tasks needs a whole number, not 'many'")]
     [TestCase(new[] { "--port", "70000" }, "--port must be from 0 to 65535, not 70000")]
     [TestCase(new[] { "--organizations", "0" }, "--organizations must be 1 or more, not 0")]
+    [TestCase(new[] { "--drop-mutation-answers", "1.5" }, "--drop-mutation-answers must be a number from 0 to 1, not '1.5'")]
+    [TestCase(new[] { "--drop-mutation-answers", "some" }, "--drop-mutation-answers must be a number from 0 to 1, not 'some'")]
     public void Parse_BadArguments_ThrowsWithAClearMessage(string[] args, string message)
     {
         Assert.That(() => CommandLine.Parse(args), Throws.InstanceOf<CommandLineException>().With.Message.Contains(message));

@@ -30,13 +30,13 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<EmulatorProcess> StartAsync(int tasks, int pageSize, int seed, CancellationToken cancellationToken)
+    public static async Task<EmulatorProcess> StartAsync(int tasks, int pageSize, int seed, CancellationToken cancellationToken, params string[] extraArguments)
     {
         var token = $"harness-{Guid.NewGuid():N}";
         var process = DotnetProcess.Start(
             typeof(FieldAgentEmulator).Assembly.Location,
             ["--tasks", Invariant(tasks), "--page-size", Invariant(pageSize), "--seed", Invariant(seed), "--token", token,
-             "--organizations", "1", "--children", "2", "--port", "0"]);
+             "--organizations", "1", "--children", "2", "--port", "0", .. extraArguments]);
         try
         {
             var ready = await process.WaitForLineAsync(line => line.StartsWith("Press Ctrl+C", StringComparison.Ordinal), TimeSpan.FromMinutes(3), cancellationToken).ConfigureAwait(false)

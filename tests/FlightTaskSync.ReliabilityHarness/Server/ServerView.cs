@@ -21,6 +21,16 @@ internal sealed class ServerView : IDisposable
         }
         """;
 
+    private const string ReadFullQuery = """
+        query ReadFull($o: ID!, $h: [String!]!, $d: Boolean) {
+          sync_flight_tasks(organization_sentera_id: $o, content_hashes: $h, include_descendant_organizations: $d) {
+            remaining_count
+            upserted { sentera_id content_hash name notes status }
+            deleted { sentera_id }
+          }
+        }
+        """;
+
     private const string UpsertMutation = """
         mutation Upsert($t: [FlightTaskImport!]!) {
           upsert_flight_tasks(flight_tasks: $t) {
@@ -73,6 +83,62 @@ internal sealed class ServerView : IDisposable
         }
     }
 
+    /// <summary>Reads every task of the scope with its name, notes and status, by running the protocol to its end.</summary>
+    public async Task<Dictionary<string, ServerTask>> ReadTasksAsync(string organization, bool includeDescendants, CancellationToken cancellationToken)
+    {
+        var held = new Dictionary<string, ServerTask>(StringComparer.Ordinal);
+        for (var page = 1; ; page++)
+        {
+            using var answer = await PostAsync(ReadFullQuery, new { o = organization, h = held.Values.Select(t => t.ContentHash).ToArray(), d = includeDescendants }, cancellationToken).ConfigureAwait(false);
+            var result = answer.RootElement.GetProperty("data").GetProperty("sync_flight_tasks");
+            foreach (var item in result.GetProperty("upserted").EnumerateArray())
+            {
+                var task = new ServerTask(
+                    item.GetProperty("sentera_id").GetString()!,
+                    item.GetProperty("content_hash").GetString()!,
+                    item.GetProperty("name").GetString()!,
+                    item.GetProperty("notes").GetString(),
+                    item.GetProperty("status").GetString()!);
+                held[task.SenteraId] = task;
+            }
+
+            foreach (var item in result.GetProperty("deleted").EnumerateArray())
+            {
+                held.Remove(item.GetProperty("sentera_id").GetString()!);
+            }
+
+            if (result.GetProperty("remaining_count").GetInt32() == 0)
+            {
+                return held;
+            }
+
+            if (page > 10_000)
+            {
+                throw new InvalidOperationException("The server's remaining count never reached 0.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renames each task as the office would, sending the call again when its answer is lost (a
+    /// rename sent twice is the same rename): for a server that drops some answers on purpose.
+    /// </summary>
+    public async Task RenameAsync(IReadOnlyList<string> ids, string name, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await UpsertAsync(ids.Select(id => (object)new { sentera_id = id, name }).ToList(), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (HttpRequestException) when (attempt < 10)
+            {
+                // The answer was dropped; the rename may have landed. Send it again.
+            }
+        }
+    }
+
     /// <summary>Changes the notes of each task; returns each task's new hash.</summary>
     public Task<Dictionary<string, string>> EditAsync(IReadOnlyList<string> ids, string notes, CancellationToken cancellationToken) =>
         UpsertAsync(ids.Select(id => (object)new { sentera_id = id, notes }).ToList(), cancellationToken);
@@ -120,3 +186,6 @@ internal sealed class ServerView : IDisposable
         return document;
     }
 }
+
+/// <summary>A task as the server holds it, as far as the harness checks it.</summary>
+internal sealed record ServerTask(string SenteraId, string ContentHash, string Name, string? Notes, string Status);
