@@ -37,12 +37,6 @@ internal static class ListIndexes
     /// <summary>Tells whether the store holds no task at all, of any scope.</summary>
     public const string StoreIsEmptySql = "SELECT NOT EXISTS (SELECT 1 FROM flight_tasks);";
 
-    /// <summary>
-    /// The page cache of the connection building the indexes (128 MB): each index is built by
-    /// sorting every row's key, and a sort that fits the cache does not spill to temporary files.
-    /// </summary>
-    public const string BuildCachePragma = "PRAGMA cache_size = -131072;";
-
     /// <summary>Tells whether every index is there.</summary>
     public static async Task<bool> AreCompleteAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken) =>
         await ScalarAsync(connection, transaction, CountPresentSql, cancellationToken).ConfigureAwait(false) == All.Count;
@@ -52,8 +46,10 @@ internal static class ListIndexes
         await ScalarAsync(connection, transaction, StoreIsEmptySql, cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>
-    /// Builds the missing indexes in one transaction (all or none), with a larger page cache for
-    /// the connection while it runs. Returns <see langword="false"/> when none was missing.
+    /// Builds the missing indexes in one transaction (all or none). Returns <see langword="false"/>
+    /// when none was missing. The connection's own 32 MB cache is kept: it also bounds the sorter's
+    /// memory, which holds 200,000 tasks' keys; a 128 MB cache measured no faster and raised the
+    /// peak working set by about 100 MB.
     /// </summary>
     public static async Task<bool> BuildMissingAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -63,24 +59,16 @@ internal static class ListIndexes
             return false;
         }
 
-        await ExecuteAsync(connection, null, BuildCachePragma, cancellationToken).ConfigureAwait(false);
-        try
+        // BEGIN IMMEDIATE: whoever built them first, the check and the build see the same schema.
+        using var transaction = connection.BeginTransaction();
+        if (await AreCompleteAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
         {
-            // BEGIN IMMEDIATE: whoever built them first, the check and the build see the same schema.
-            using var transaction = connection.BeginTransaction();
-            if (await AreCompleteAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            await ExecuteAsync(connection, transaction, CreateMissingSql, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        finally
-        {
-            await ExecuteAsync(connection, null, FlightTaskDatabase.PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
-        }
+        await ExecuteAsync(connection, transaction, CreateMissingSql, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

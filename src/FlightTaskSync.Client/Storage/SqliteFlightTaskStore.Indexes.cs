@@ -27,10 +27,13 @@ internal sealed partial class SqliteFlightTaskStore
             var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                // BEGIN IMMEDIATE: no page of another connection commits between the check and the drop.
-                using (var transaction = connection.BeginTransaction())
+                // Read first: a store holding tasks (every sync but the first) takes no write lock here.
+                // Then under BEGIN IMMEDIATE: no page of another connection commits between the check and the drop.
+                using (var transaction = await ListIndexes.StoreIsEmptyAsync(connection, null, cancellationToken).ConfigureAwait(false)
+                    ? connection.BeginTransaction()
+                    : null)
                 {
-                    if (await ListIndexes.StoreIsEmptyAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
+                    if (transaction is not null && await ListIndexes.StoreIsEmptyAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
                     {
                         if (deferral.IsDeferringHere)
                         {
