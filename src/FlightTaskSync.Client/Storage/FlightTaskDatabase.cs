@@ -52,10 +52,14 @@ internal sealed class FlightTaskDatabase : IDisposable
             ForeignKeys = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
+        IndexDeferral = new IndexDeferral(Path);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
     public string Path { get; }
+
+    /// <summary>Gets whether (and for which syncs) the file's list indexes are left out while a first sync writes.</summary>
+    internal IndexDeferral IndexDeferral { get; }
 
     /// <summary>
     /// Gets how many times the file at <see cref="Path"/> was found removed or replaced and a new
@@ -136,6 +140,7 @@ internal sealed class FlightTaskDatabase : IDisposable
     public void Dispose()
     {
         ClearPool();
+        IndexDeferral.Dispose();
         _preparation.Dispose();
     }
 
@@ -197,6 +202,14 @@ internal sealed class FlightTaskDatabase : IDisposable
                 await SchemaMigrator.EnsureNotNewerAsync(connection, Path, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
                 await SchemaMigrator.MigrateAsync(connection, SchemaMigrations.LatestVersion, cancellationToken).ConfigureAwait(false);
+
+                // A first sync that was killed before it built its deferred list indexes left the
+                // file without them; they are built now, unless that deferral is still running
+                // (in another process on the same file), which builds them when it ends.
+                if (!IndexDeferral.IsInProgressAnywhere())
+                {
+                    await ListIndexes.BuildMissingAsync(connection, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode is 11 or 26)

@@ -9,6 +9,8 @@ internal sealed partial class SqliteFlightTaskStore
     public async Task MarkSyncCompletedAsync(
         SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
+        // Before the sync reports completion, its deferred list indexes are built.
+        await EndSyncIndexingAsync(scope, cancellationToken).ConfigureAwait(false);
         var generation = _database.FileGeneration;
         var recorded = await ExecuteScopeCommandAsync(scope, ScopeSql.RecordCompleted, command =>
         {
@@ -34,19 +36,27 @@ internal sealed partial class SqliteFlightTaskStore
         {
             throw ClaimLost(scope, claim!.Value);
         }
+
+        await StartSyncIndexingAsync(scope, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public Task<bool> MarkSyncEndedAsync(
-        SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
-        ExecuteScopeCommandAsync(scope, ScopeSql.RecordEnded, command =>
+    public async Task<bool> MarkSyncEndedAsync(
+        SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    {
+        var recorded = await ExecuteScopeCommandAsync(scope, ScopeSql.RecordEnded, command =>
         {
             var failed = errorKind != SyncErrorKind.None;
             command.Parameters.AddWithValue("$state", failed ? "failed" : "idle");
             command.Parameters.AddWithValue("$failed", failed ? StoredTime.ToStored(_timeProvider.GetUtcNow()) : DBNull.Value);
             command.Parameters.AddWithValue("$error_kind", failed ? (int)errorKind : DBNull.Value);
             command.Parameters.AddWithValue("$error_message", failed ? (object?)errorMessage ?? string.Empty : DBNull.Value);
-        }, claim, cancellationToken);
+        }, claim, cancellationToken).ConfigureAwait(false);
+
+        // However it ended (the scope reset included), a deferral of its list indexes ends too.
+        await EndSyncIndexingAsync(scope, cancellationToken).ConfigureAwait(false);
+        return recorded;
+    }
 
     /// <inheritdoc/>
     public async Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default)
