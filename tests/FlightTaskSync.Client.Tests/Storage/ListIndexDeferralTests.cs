@@ -251,17 +251,9 @@ public sealed class ListIndexDeferralTests
 
         var held = Enumerable.Range(1, 250).Select(n => FlightTaskBuilder.Task(n).WithStatus(Statuses[n % 3]).Build()).ToList();
         using (var connection = RawDatabase.Open(path))
-        using (var transaction = connection.BeginTransaction())
         {
-            using (var writer = await PageWriter.CreateAsync(connection, transaction, StoreFixture.Scope, FlightTaskBuilder.SyncTime, CancellationToken.None))
-            {
-                foreach (var task in held)
-                {
-                    writer.Upsert(task);
-                }
-            }
-
-            transaction.Commit();
+            // As the store of version 5 wrote them: only the columns that version has.
+            LegacyTaskWriter.Write(connection, StoreFixture.Scope, FlightTaskBuilder.SyncTime, [.. held]);
         }
 
         Assert.That(RawDatabase.Long(path, "PRAGMA user_version;"), Is.EqualTo(5));
