@@ -229,9 +229,10 @@ public sealed class DatabaseFileOwnershipTests
         using var transaction = connection.BeginTransaction();
         using (var writer = await PageWriter.CreateAsync(connection, transaction, StoreFixture.Scope, FlightTaskBuilder.SyncTime, CancellationToken.None))
         {
-            foreach (var task in tasks)
+            using var page = PageRows.FromTasks(tasks, []);
+            foreach (var row in page.Upserted)
             {
-                writer.Upsert(task);
+                writer.Upsert(row);
             }
         }
 

@@ -105,9 +105,10 @@ public class SchemaMigratorTests
         using var transaction = connection.BeginTransaction();
         using (var writer = await PageWriter.CreateAsync(connection, transaction, scope, FlightTaskBuilder.SyncTime, CancellationToken.None))
         {
-            foreach (var task in tasks)
+            using var page = PageRows.FromTasks(tasks, []);
+            foreach (var row in page.Upserted)
             {
-                writer.Upsert(task);
+                writer.Upsert(row);
             }
         }
 

@@ -1,3 +1,4 @@
+using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Sync;
 using FlightTaskSync.Client.Transport;
 
@@ -136,7 +137,7 @@ public sealed class HeldContentHashesTests
     private static Dictionary<string, string> Before(params (string Id, string Hash)[] held) =>
         held.ToDictionary(pair => pair.Id, pair => pair.Hash, StringComparer.Ordinal);
 
-    private static SyncPage Page(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deleted) => new(upserted, deleted, [], 0);
+    private static SyncPage Page(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deleted) => new(PageRows.FromTasks(upserted, deleted), [], 0);
 
     private static FlightTask Task(string id, string hash) => new()
     {
