@@ -37,24 +37,26 @@ internal static class ResponseBodyReader
                     var room = (int)Math.Min(buffer.Length - filled, maxBytes - filled);
                     if (room == 0)
                     {
+                        // Full (at the declared length, the limit, or the array's size): one byte
+                        // more tells the end from a body that goes on, without growing for nothing.
+                        var probe = new byte[1];
+                        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+                        {
+                            return Take(ref buffer, filled, pool);
+                        }
+
                         if (filled >= maxBytes)
                         {
-                            // Full at the limit: one more byte means too large.
-                            var probe = new byte[1];
-                            if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) > 0)
-                            {
-                                pool.Return(buffer);
-                                buffer = null;
-                                return null;
-                            }
-
-                            return Take(ref buffer, filled, pool);
+                            pool.Return(buffer);
+                            buffer = null;
+                            return null;
                         }
 
                         var larger = pool.Rent((int)Math.Min(Math.Min((long)buffer.Length * 2, maxBytes), Array.MaxLength));
                         buffer.AsSpan(0, filled).CopyTo(larger);
                         pool.Return(buffer);
                         buffer = larger;
+                        buffer[filled++] = probe[0];
                         continue;
                     }
 
