@@ -1,3 +1,4 @@
+using FlightTaskSync.Client.Transport;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -111,7 +112,12 @@ public class NoChangeSyncBenchmarks
 
     /// <summary>Where the sync's time goes: the store's read of the hash set, as the request's JSON list.</summary>
     [Benchmark(Description = "Part of SDK: store.ReadHeldHashesAsync")]
-    public async Task<int> ReadHashes() => (await _store.ReadHeldHashesAsync(Scope)).Count;
+    public async Task<int> ReadHashes()
+    {
+        var hashes = new JsonStringList(1024);
+        await _store.ReadHeldHashesAsync(Scope, hashes.Add);
+        return hashes.Count;
+    }
 
     /// <summary>What a full resync reads instead (and what a delta sync read before it kept no id map): the (id, hash) pairs.</summary>
     [Benchmark(Description = "Not in a delta sync: store.ReadContentHashesAsync (id map)")]

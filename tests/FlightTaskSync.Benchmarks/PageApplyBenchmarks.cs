@@ -25,6 +25,8 @@ public class PageApplyBenchmarks
     private EfCorePageApplier _efCore = null!;
     private IReadOnlyList<FlightTask> _before = null!;
     private IReadOnlyList<FlightTask> _page = null!;
+    private byte[] _body = null!;
+    private PageRows _rows = null!;
 
     public enum PageKind
     {
@@ -41,6 +43,11 @@ public class PageApplyBenchmarks
         var sample = await SamplePage.GetAsync();
         _before = sample.Tasks;
         _page = Kind == PageKind.New ? sample.Tasks : SyntheticTasks.Edited(sample.Tasks, version: 1);
+        _body = sample.Body;
+
+        // As the sync hands a page to the store: its rows, and how many of them the scope holds (from the sync's hashes).
+        _rows = PageRows.FromTasks(_page, []);
+        _rows.HeldCount = Kind == PageKind.New ? 0 : _page.Count;
         _folder = new TempDirectory();
         var path = _folder.File("apply.db");
         _database = new FlightTaskDatabase(path);
@@ -72,7 +79,19 @@ public class PageApplyBenchmarks
     public void Floor() => _floor.Apply(Scope, _page);
 
     [Benchmark(Description = "SDK: store.ApplyPageAsync")]
-    public Task Sdk() => _store.ApplyPageAsync(Scope, _page, []);
+    public Task Sdk() => _store.ApplyPageAsync(Scope, _rows);
+
+    /// <summary>
+    /// The sync's whole page path from the response body on: read once into the store's rows,
+    /// then applied (a <c>Changed</c> page applies the sample's own tasks again, each an update).
+    /// </summary>
+    [Benchmark(Description = "SDK: parse body + store.ApplyPageAsync")]
+    public async Task SdkFromBody()
+    {
+        using var page = SamplePage.Parse(_body);
+        page.Rows.HeldCount = Kind == PageKind.New ? 0 : page.Upserted.Count;
+        await _store.ApplyPageAsync(Scope, page.Rows);
+    }
 
     [Benchmark(Description = "EF Core: find, update or add, SaveChanges")]
     public Task EfCore() => _efCore.ApplyAsync(Scope, _page);
@@ -80,6 +99,7 @@ public class PageApplyBenchmarks
     [GlobalCleanup]
     public void CleanUp()
     {
+        _rows.Dispose();
         _floor.Dispose();
         _setup.Dispose();
         _database.Dispose();

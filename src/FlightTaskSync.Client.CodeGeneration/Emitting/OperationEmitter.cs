@@ -5,7 +5,8 @@ namespace FlightTaskSync.Client.CodeGeneration.Emitting;
 
 /// <summary>
 /// Emits what sends an operation: its document (<c>{Name}QueryDocument</c>), the operation
-/// interface and class with the two <c>ExecuteAsync</c> overloads, and the request that carries
+/// interface and class with the three <c>ExecuteAsync</c> overloads (the third reads the data
+/// with a parser the caller gives, in place of the generated result types), and the request that carries
 /// document, name and variables to the connection.
 /// </summary>
 internal sealed class OperationEmitter
@@ -57,6 +58,14 @@ internal sealed class OperationEmitter
         writer.Line("/// <param name=\"variables\">The variables.</param>");
         WriteExecuteDocs(writer);
         writer.Line($"{ResultTask(operation)} ExecuteAsync({_types.Generated(operation.VariablesClassName)} variables, {RuntimeTypes.CancellationToken} cancellationToken = default);");
+        writer.Line();
+        writer.Summary($"Sends the {Kind(operation)} with <paramref name=\"variables\"/> and reads the response's data with <paramref name=\"parser\"/>, in place of the generated result types.");
+        writer.Line("/// <typeparam name=\"TData\">What <paramref name=\"parser\"/> reads the data into.</typeparam>");
+        writer.Line("/// <param name=\"variables\">The variables.</param>");
+        writer.Line("/// <param name=\"parser\">Reads the response's <c>data</c> member.</param>");
+        WriteExecuteDocs(writer);
+        writer.Line($"{CustomResultTask} ExecuteAsync<TData>({CustomParameters(operation)})");
+        writer.Line("    where TData : class;");
         writer.Close();
     }
 
@@ -90,6 +99,16 @@ internal sealed class OperationEmitter
         writer.Close();
 
         writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public {CustomResultTask} ExecuteAsync<TData>({CustomParameters(operation)})");
+        writer.Open("    where TData : class");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(variables);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(parser);");
+        writer.Line("variables.Validate();");
+        writer.Line("return _connection.ExecuteAsync(new Request(variables), parser, cancellationToken);");
+        writer.Close();
+
+        writer.Line();
         writer.Open($"private sealed class Request : {RuntimeTypes.OperationRequest}");
         writer.Line($"private readonly {variablesType} _variables;");
         writer.Line();
@@ -109,6 +128,12 @@ internal sealed class OperationEmitter
 
     private string ResultTask(OperationModel operation) =>
         $"global::System.Threading.Tasks.Task<{RuntimeTypes.OperationResult}<{_types.Generated(operation.Root.InterfaceName)}>>";
+
+    private static string CustomResultTask =>
+        $"global::System.Threading.Tasks.Task<{RuntimeTypes.OperationResult}<TData>>";
+
+    private string CustomParameters(OperationModel operation) =>
+        $"{_types.Generated(operation.VariablesClassName)} variables, {RuntimeTypes.OperationResultParser}<TData> parser, {RuntimeTypes.CancellationToken} cancellationToken = default";
 
     private string ParametersWithToken(OperationModel operation)
     {

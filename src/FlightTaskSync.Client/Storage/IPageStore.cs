@@ -1,5 +1,3 @@
-using FlightTaskSync.Client.Transport;
-
 namespace FlightTaskSync.Client.Storage;
 
 /// <summary>What the sync engine needs of the store: the scope's hash set, and atomic page writes.</summary>
@@ -9,17 +7,18 @@ internal interface IPageStore
     Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Reads the content hash of every task held for the scope, as the JSON list a request sends
-    /// (a delta sync needs the hashes alone: <see cref="ReadHashesOfAsync"/> tells each page's previous ones).
+    /// Reads the content hash of every task held for the scope, handing each to <paramref name="addHash"/>
+    /// (a delta sync needs the hashes alone, kept as its request's list: <see cref="ReadHashesOfAsync"/>
+    /// tells each page's previous ones).
     /// </summary>
-    Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default);
+    /// <returns>How many hashes were read.</returns>
+    Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Reads the content hash the scope holds for each of a page's ids (upserted or deleted) that it
     /// holds, keyed by sentera id (ordinal); an id it does not hold is absent.
     /// </summary>
-    Task<Dictionary<string, string>> ReadHashesOfAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default);
+    Task<Dictionary<string, string>> ReadHashesOfAsync(SyncScope scope, PageRows page, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Raised after each committed change: every page applied, and every reset (the sync engine
@@ -34,16 +33,15 @@ internal interface IPageStore
     Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies one page in one transaction: records the scope, upserts every task, deletes every id.
-    /// The page is checked first; a bad page, a failure or a cancellation before the commit leaves
-    /// the store exactly as it was. With a <paramref name="claim"/>, nothing is written unless the
-    /// claim is still there (checked under the write lock).
+    /// Applies one page in one transaction: records the scope, upserts every row, deletes every id.
+    /// The page was checked as it was built (<see cref="PageRows"/>); a failure or a cancellation
+    /// before the commit leaves the store exactly as it was. With a <paramref name="claim"/>, nothing
+    /// is written unless the claim is still there (checked under the write lock). The page stays
+    /// the caller's to dispose, once this has ended.
     /// </summary>
-    /// <exception cref="ArgumentException">The page is invalid (see <see cref="PageValidator.Validate"/>); nothing is written.</exception>
     /// <exception cref="OperationCanceledException">Canceled before the commit; nothing is written.</exception>
     /// <exception cref="ScopeClaimLostException">The claim is gone (the scope was reset, the file removed or replaced); nothing is written.</exception>
-    Task<PageWriteResult> ApplyPageAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default);
+    Task<PageWriteResult> ApplyPageAsync(SyncScope scope, PageRows page, SyncClaim? claim = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records that a sync of the scope reached the end (<c>remaining_count</c> 0): the scope is idle

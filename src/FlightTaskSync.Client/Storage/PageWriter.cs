@@ -20,8 +20,10 @@ internal sealed class PageWriter : IDisposable
     private const string CountHeldSql =
         "SELECT count(*) FROM flight_tasks WHERE scope_id = $scope_id AND sentera_id IN (SELECT value FROM json_each($ids));";
 
-    private readonly SqliteCommand _upsert;
-    private readonly SqliteParameter[] _upsertValues;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly RawStatements _upsert;
+    private readonly int[][] _upsertIndexes;
     private readonly SqliteCommand _delete;
     private readonly SqliteParameter _deleteId;
     private readonly long _scopeId;
@@ -32,10 +34,23 @@ internal sealed class PageWriter : IDisposable
         _scopeId = scopeId;
         _syncedAt = syncedAt;
 
-        _upsert = CreateCommand(connection, transaction, UpsertSql);
-        _upsert.Parameters.AddWithValue("$scope_id", scopeId);
-        _upsertValues = [.. FlightTaskColumns.Names.Select(name => _upsert.Parameters.Add(new SqliteParameter("$" + name, DBNull.Value)))];
-        _upsert.Prepare();
+        _connection = connection;
+        _transaction = transaction;
+
+        // Prepared on the connection's own handle (inside its transaction), so that each row's raw
+        // JSON is bound as the UTF-8 it already is: SqliteParameter would take it only as a string
+        // (UTF-16, encoded again) or as a byte[] (stored as a BLOB).
+        _upsert = RawStatements.Prepare(connection, UpsertSql);
+        try
+        {
+            _upsert.BindInt64("$scope_id", scopeId);
+            _upsertIndexes = [.. FlightTaskColumns.Names.Select(name => _upsert.IndexesOf("$" + name))];
+        }
+        catch
+        {
+            _upsert.Dispose();
+            throw;
+        }
 
         _delete = CreateCommand(connection, transaction, DeleteSql);
         _delete.Parameters.AddWithValue("$scope_id", scopeId);
@@ -55,54 +70,58 @@ internal sealed class PageWriter : IDisposable
         return new PageWriter(connection, transaction, scopeId, stored);
     }
 
-    /// <summary>Counts how many of <paramref name="tasks"/> the scope holds already (they will be updates).</summary>
-    public async Task<int> CountHeldAsync(IReadOnlyList<FlightTask> tasks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts how many of <paramref name="rows"/> the scope holds already (they will be updates). The
+    /// sync does not ask: it knows from the hashes it holds (<see cref="PageRows.HeldCount"/>).
+    /// </summary>
+    public async Task<int> CountHeldAsync(IReadOnlyList<TaskRow> rows, CancellationToken cancellationToken)
     {
-        if (tasks.Count == 0)
+        if (rows.Count == 0)
         {
             return 0;
         }
 
-        using var command = CreateCommand(_upsert.Connection!, _upsert.Transaction!, CountHeldSql);
+        using var command = CreateCommand(_connection, _transaction, CountHeldSql);
         command.Parameters.AddWithValue("$scope_id", _scopeId);
-        command.Parameters.AddWithValue("$ids", ToJsonArray(tasks, []));
+        command.Parameters.AddWithValue("$ids", ToJsonArray(rows, []));
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Inserts the task, or replaces the row held for its id.</summary>
+    /// <summary>Inserts the row, or replaces the row held for its id.</summary>
     /// <remarks>
     /// Synchronous on purpose: Microsoft.Data.Sqlite runs its async methods synchronously, so an
     /// async call per row only adds a task and a state machine to each of a page's 2,000 rows.
     /// </remarks>
-    public void Upsert(FlightTask task)
+    public void Upsert(TaskRow row)
     {
         // Same order as FlightTaskColumns.Names.
-        var values = _upsertValues;
-        values[0].Value = task.SenteraId;
-        values[1].Value = task.ContentHash;
-        values[2].Value = task.Name;
-        values[3].Value = task.StatusValue;
-        values[4].Value = (object?)ServerEnumValues.ToServer(task.Provider) ?? DBNull.Value;
-        values[5].Value = (object?)task.Notes ?? DBNull.Value;
-        values[6].Value = (object?)task.OrganizationSenteraId ?? DBNull.Value;
-        values[7].Value = (object?)task.FieldSenteraId ?? DBNull.Value;
-        values[8].Value = (object?)task.PlanSenteraId ?? DBNull.Value;
-        values[9].Value = (object?)task.SurveySenteraId ?? DBNull.Value;
-        values[10].Value = (object?)task.AssignedToSenteraId ?? DBNull.Value;
-        values[11].Value = (object?)task.CompletedBySenteraId ?? DBNull.Value;
-        values[12].Value = task.CreatedBySenteraId;
-        values[13].Value = (object?)task.UpdatedBySenteraId ?? DBNull.Value;
-        values[14].Value = StoredTime.ToStored(task.CreatedAt);
-        values[15].Value = StoredTime.ToStored(task.UpdatedAt);
-        values[16].Value = StoredTime.ToStoredOrNull(task.ScheduledAt);
-        values[17].Value = StoredTime.ToStoredOrNull(task.TargetedAt);
-        values[18].Value = StoredTime.ToStoredOrNull(task.DueAt);
-        values[19].Value = StoredTime.ToStoredOrNull(task.StartedAt);
-        values[20].Value = StoredTime.ToStoredOrNull(task.CompletedAt);
-        values[21].Value = StoredTime.ToStoredOrNull(task.CanceledAt);
-        values[22].Value = task.RawJson;
-        values[23].Value = _syncedAt;
-        _upsert.ExecuteNonQuery();
+        var upsert = _upsert;
+        var at = _upsertIndexes;
+        upsert.BindText(at[0], row.SenteraId);
+        upsert.BindText(at[1], row.ContentHash);
+        upsert.BindText(at[2], row.Name);
+        upsert.BindText(at[3], row.Status);
+        upsert.BindText(at[4], row.Provider);
+        upsert.BindText(at[5], row.Notes);
+        upsert.BindText(at[6], row.OrganizationSenteraId);
+        upsert.BindText(at[7], row.FieldSenteraId);
+        upsert.BindText(at[8], row.PlanSenteraId);
+        upsert.BindText(at[9], row.SurveySenteraId);
+        upsert.BindText(at[10], row.AssignedToSenteraId);
+        upsert.BindText(at[11], row.CompletedBySenteraId);
+        upsert.BindText(at[12], row.CreatedBySenteraId);
+        upsert.BindText(at[13], row.UpdatedBySenteraId);
+        upsert.BindInt64(at[14], StoredTime.ToStored(row.CreatedAt));
+        upsert.BindInt64(at[15], StoredTime.ToStored(row.UpdatedAt));
+        upsert.BindInt64(at[16], row.ScheduledAt);
+        upsert.BindInt64(at[17], row.TargetedAt);
+        upsert.BindInt64(at[18], row.DueAt);
+        upsert.BindInt64(at[19], row.StartedAt);
+        upsert.BindInt64(at[20], row.CompletedAt);
+        upsert.BindInt64(at[21], row.CanceledAt);
+        upsert.BindUtf8Text(at[22], row.RawJson.Span);
+        upsert.BindInt64(at[23], _syncedAt);
+        upsert.Execute();
     }
 
     /// <summary>Deletes the task with this id; returns 1 when a row was removed, 0 when none was held.</summary>
@@ -128,15 +147,15 @@ internal sealed class PageWriter : IDisposable
     }
 
     /// <summary>The page's ids (upserted, then deleted) as a JSON array, for <c>json_each</c>.</summary>
-    internal static string ToJsonArray(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds)
+    internal static string ToJsonArray(IReadOnlyList<TaskRow> upserted, IReadOnlyList<string> deletedIds)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            foreach (var task in upserted)
+            foreach (var row in upserted)
             {
-                json.WriteStringValue(task.SenteraId);
+                json.WriteStringValue(row.SenteraId);
             }
 
             foreach (var id in deletedIds)

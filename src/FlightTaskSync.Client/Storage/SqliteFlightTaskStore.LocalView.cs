@@ -205,7 +205,7 @@ internal sealed partial class SqliteFlightTaskStore : ILocalEditStore
     /// scope has no local state.
     /// </summary>
     private async Task ApplyPageToLocalViewAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds,
+        SqliteConnection connection, SqliteTransaction transaction, SyncScope scope, IReadOnlyList<TaskRow> upserted, IReadOnlyList<string> deletedIds,
         CancellationToken cancellationToken)
     {
         if (upserted.Count == 0 && deletedIds.Count == 0)

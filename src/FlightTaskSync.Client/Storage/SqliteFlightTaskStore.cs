@@ -1,6 +1,5 @@
 using System.Globalization;
 using FlightTaskSync.Client.Events;
-using FlightTaskSync.Client.Transport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -196,30 +195,30 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     }
 
     /// <inheritdoc/>
-    public async Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    public async Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(addHash);
         return await ScanScopeAsync(scope, ReadHashesSql, async (reader, token) =>
         {
-            var hashes = new JsonStringList(1024);
+            var count = 0;
             while (await reader.ReadAsync(token).ConfigureAwait(false))
             {
-                hashes.Add(reader.GetString(0));
+                addHash(reader.GetString(0));
+                count++;
             }
 
-            return hashes;
+            return count;
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    public async Task<Dictionary<string, string>> ReadHashesOfAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, string>> ReadHashesOfAsync(SyncScope scope, PageRows page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(upserted);
-        ArgumentNullException.ThrowIfNull(deletedIds);
+        ArgumentNullException.ThrowIfNull(page);
         var held = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (upserted.Count == 0 && deletedIds.Count == 0)
+        if (page.IsEmpty)
         {
             return held;
         }
@@ -232,7 +231,7 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
                 using var command = connection.CreateCommand();
                 command.CommandText = ReadHashesOfSql;
                 ScopeSql.AddParameters(command, scope);
-                command.Parameters.AddWithValue("$ids", PageWriter.ToJsonArray(upserted, deletedIds));
+                command.Parameters.AddWithValue("$ids", PageWriter.ToJsonArray(page.Upserted, page.DeletedIds));
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
@@ -294,11 +293,12 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     }
 
     /// <inheritdoc/>
-    public async Task<PageWriteResult> ApplyPageAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    public async Task<PageWriteResult> ApplyPageAsync(SyncScope scope, PageRows page, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        PageValidator.Validate(upserted, deletedIds);
+        ArgumentNullException.ThrowIfNull(page);
+        var upserted = page.Upserted;
+        var deletedIds = page.DeletedIds;
         cancellationToken.ThrowIfCancellationRequested();
 
         PageWriteResult result;
@@ -318,11 +318,12 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
                 }
 
                 using var writer = await PageWriter.CreateAsync(connection, transaction, scope, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                var updated = await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
-                foreach (var task in upserted)
+                // The sync knows how many of the rows it holds (no second pass over the page's ids); another caller has them counted.
+                var updated = page.HeldCount ?? await writer.CountHeldAsync(upserted, cancellationToken).ConfigureAwait(false);
+                foreach (var row in upserted)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    writer.Upsert(task);
+                    writer.Upsert(row);
                 }
 
                 var deleted = new List<string>(deletedIds.Count);

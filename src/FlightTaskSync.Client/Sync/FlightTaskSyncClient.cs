@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FlightTaskSync.Client.Diagnostics;
 using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Sync.Push;
+using FlightTaskSync.Client.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace FlightTaskSync.Client.Sync;
@@ -193,11 +194,13 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         if (fullResync)
         {
             heldBefore = await _store.ReadContentHashesAsync(scope, cancellationToken).ConfigureAwait(false);
-            hashes = HeldContentHashes.ForFullResync();
+            hashes = HeldContentHashes.ForFullResync(heldBefore);
         }
         else
         {
-            hashes = HeldContentHashes.FromStore(await _store.ReadHeldHashesAsync(scope, cancellationToken).ConfigureAwait(false));
+            var held = new JsonStringList(1024);
+            await _store.ReadHeldHashesAsync(scope, held.Add, cancellationToken).ConfigureAwait(false);
+            hashes = HeldContentHashes.FromStore(held);
         }
 
         var storedCount = heldBefore?.Count ?? hashes.Count;
@@ -242,10 +245,20 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
                 // What the store held for the page's ids (the previous page has committed): the
                 // held hashes are brought level with the page before it is written, so the next
                 // request can go out while it is.
-                var storedBefore = hashes.IsFullResync
-                    ? NothingStored
-                    : await _store.ReadHashesOfAsync(scope, page.Upserted, page.DeletedIds, cancellationToken).ConfigureAwait(false);
-                var changes = hashes.Apply(page, storedBefore);
+                int changes;
+                try
+                {
+                    var storedBefore = hashes.IsFullResync
+                        ? NothingStored
+                        : await _store.ReadHashesOfAsync(scope, page.Rows, cancellationToken).ConfigureAwait(false);
+                    changes = hashes.Apply(page, storedBefore);
+                }
+                catch
+                {
+                    page.Dispose();
+                    throw;
+                }
+
                 writing = StartWrite(run, page, pageNumber);
                 if (page.RemainingCount == 0)
                 {
@@ -291,7 +304,8 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         }
 
         // One transaction: until it commits, every task held before stays readable.
-        var written = await _store.ApplyPageAsync(run.Scope, [], missing, run.Claim, cancellationToken).ConfigureAwait(false);
+        using var removal = PageRows.Deletions(missing);
+        var written = await _store.ApplyPageAsync(run.Scope, removal, run.Claim, cancellationToken).ConfigureAwait(false);
         run.Deleted += written.Deleted;
         _instruments.TasksDeleted.Add(written.Deleted);
         SyncLog.FullResyncRemoved(_logger, run.Scope, written.Deleted);
@@ -322,7 +336,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
             await fetchCanceled.CancelAsync().ConfigureAwait(false);
             try
             {
-                await fetching.ConfigureAwait(false);
+                (await fetching.ConfigureAwait(false)).Dispose();
             }
             catch (Exception)
             {
@@ -335,11 +349,11 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         return await fetching.ConfigureAwait(false);
     }
 
-    /// <summary>Fetches a page and reads it into the model (checked, raw JSON kept).</summary>
-    private async Task<SyncPage> FetchPageAsync(SyncScope scope, HeldContentHashes hashes, PageAttempts attempts, int pageNumber, CancellationToken cancellationToken)
+    /// <summary>Fetches a page, read once into the store's rows (checked, raw JSON kept as UTF-8).</summary>
+    private Task<SyncPage> FetchPageAsync(SyncScope scope, HeldContentHashes hashes, PageAttempts attempts, int pageNumber, CancellationToken cancellationToken)
     {
-        var data = await _fetcher.FetchAsync(scope, hashes.ToRequestList(), attempts, cancellationToken).ConfigureAwait(false);
-        return SyncPageReader.Read(data, pageNumber);
+        Debug.Assert(attempts.PageNumber == pageNumber, "The attempts are the page's own.");
+        return _fetcher.FetchAsync(scope, hashes.ToRequestList(), attempts, cancellationToken);
     }
 
     /// <summary>
@@ -348,7 +362,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
     /// started commits, so a cancellation never undoes a page already taken in.
     /// </summary>
     private PageWrite StartWrite(SyncRun run, SyncPage page, int pageNumber) =>
-        new(page, pageNumber, Task.Run(() => _store.ApplyPageAsync(run.Scope, page.Upserted, page.DeletedIds, run.Claim, CancellationToken.None)));
+        new(page, pageNumber, Task.Run(() => _store.ApplyPageAsync(run.Scope, page.Rows, run.Claim, CancellationToken.None)));
 
     /// <summary>Waits for a page's write and takes it into the sync's totals, logs, status and progress (once).</summary>
     private async Task CompleteWriteAsync(SyncRun run, PageWrite write, HeldContentHashes hashes, int storedCount, IProgress<SyncProgress>? progress)
@@ -360,7 +374,16 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
 
         write.Taken = true;
         var page = write.Page;
-        var written = await write.Task.ConfigureAwait(false);
+        PageWriteResult written;
+        try
+        {
+            written = await write.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            // The write has ended (committed or not): the rows' raw JSON buffer goes back to its pool.
+            page.Dispose();
+        }
         run.Pages = write.PageNumber;
         run.Upserted += page.Upserted.Count;
         run.Deleted += written.Deleted;

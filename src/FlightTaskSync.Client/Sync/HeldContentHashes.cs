@@ -22,10 +22,17 @@ internal sealed class HeldContentHashes
     // A full resync only: id → hash of each task received (and so held) in this sync.
     private readonly Dictionary<string, string>? _received;
 
-    private HeldContentHashes(JsonStringList requestList, Dictionary<string, string>? received)
+    // A full resync only: the ids the store held when it started, and those of them a page has deleted
+    // since; with _received they tell which of a page's ids the store holds (updates, not inserts).
+    private readonly IReadOnlyDictionary<string, string>? _storedAtStart;
+    private readonly HashSet<string>? _deletedSinceStart;
+
+    private HeldContentHashes(JsonStringList requestList, Dictionary<string, string>? received, IReadOnlyDictionary<string, string>? storedAtStart = null)
     {
         _requestList = requestList;
         _received = received;
+        _storedAtStart = storedAtStart;
+        _deletedSinceStart = storedAtStart is null ? null : new HashSet<string>(StringComparer.Ordinal);
     }
 
     /// <summary>Gets how many tasks are held.</summary>
@@ -43,8 +50,12 @@ internal sealed class HeldContentHashes
     }
 
     /// <summary>What a full resync holds: nothing at first, then each task it receives.</summary>
-    public static HeldContentHashes ForFullResync() =>
-        new(new JsonStringList(), new Dictionary<string, string>(StringComparer.Ordinal));
+    /// <param name="storedAtStart">
+    /// The store's id → hash of the scope when the resync started, when known: then each page
+    /// is told how many of its rows the store holds (<see cref="Storage.PageRows.HeldCount"/>).
+    /// </param>
+    public static HeldContentHashes ForFullResync(IReadOnlyDictionary<string, string>? storedAtStart = null) =>
+        new(new JsonStringList(), new Dictionary<string, string>(StringComparer.Ordinal), storedAtStart);
 
     /// <summary>Tells whether a full resync has received (and still holds) a task.</summary>
     /// <exception cref="InvalidOperationException">Not a full resync's set.</exception>
@@ -63,7 +74,9 @@ internal sealed class HeldContentHashes
     /// <summary>
     /// Takes in a page about to be written, and counts the changes it makes to what is held:
     /// upserts with a hash not held for that id, and deletions of ids held. A page that makes
-    /// none brought nothing new.
+    /// none brought nothing new. It also tells the page how many of its rows the store holds
+    /// already (<see cref="Storage.PageRows.HeldCount"/>: the store then counts nothing itself),
+    /// when that is known: always in a delta sync, in a full resync when it was given the store's ids.
     /// </summary>
     /// <param name="page">The page.</param>
     /// <param name="storedBefore">
@@ -80,11 +93,17 @@ internal sealed class HeldContentHashes
         List<string>? leaving = null;
         List<string>? arriving = null;
         var changes = 0;
+        var storeHeld = 0;
 
         // A page's ids are distinct (the store refuses a page that repeats one), so updating
         // _received while reading it as "before" sees each id's value from before the page.
         foreach (var task in page.Upserted)
         {
+            if (IsInStore(task.SenteraId, storedBefore))
+            {
+                storeHeld++;
+            }
+
             if (before.TryGetValue(task.SenteraId, out var held))
             {
                 if (string.Equals(held, task.ContentHash, StringComparison.Ordinal))
@@ -113,6 +132,11 @@ internal sealed class HeldContentHashes
 
         foreach (var id in page.DeletedIds)
         {
+            if (_storedAtStart is not null && _storedAtStart.ContainsKey(id))
+            {
+                _deletedSinceStart!.Add(id);
+            }
+
             if (before.TryGetValue(id, out var held))
             {
                 (leaving ??= []).Add(held);
@@ -134,6 +158,23 @@ internal sealed class HeldContentHashes
             }
         }
 
+        if (_received is null || _storedAtStart is not null)
+        {
+            page.Rows.HeldCount = storeHeld;
+        }
+
         return changes;
+    }
+
+    /// <summary>Tells whether the store holds the id before the page (read before <see cref="_received"/> changes for it).</summary>
+    private bool IsInStore(string id, IReadOnlyDictionary<string, string> storedBefore)
+    {
+        if (_received is null)
+        {
+            return storedBefore.ContainsKey(id);
+        }
+
+        return _received.ContainsKey(id) ||
+            (_storedAtStart is not null && _storedAtStart.ContainsKey(id) && !_deletedSinceStart!.Contains(id));
     }
 }

@@ -6,16 +6,16 @@ using Polly.Timeout;
 namespace FlightTaskSync.Client.Sync;
 
 /// <summary>
-/// Fetches one page of <c>sync_flight_tasks</c> through the resilience pipeline and turns the
-/// final outcome into the page's data or the <see cref="FlightTaskSyncException"/> that says
-/// what went wrong.
+/// Fetches one page of <c>sync_flight_tasks</c> through the resilience pipeline, read by
+/// <see cref="SyncPageParser"/> straight into the store's rows, and turns the final outcome into
+/// the page or the <see cref="FlightTaskSyncException"/> that says what went wrong.
 /// </summary>
 internal sealed class PageFetcher
 {
     private readonly ISyncFlightTasksQuery _query;
-    private readonly ResiliencePipeline<IOperationResult<ISyncFlightTasksResult>> _pipeline;
+    private readonly ResiliencePipeline<IOperationResult<SyncPage>> _pipeline;
 
-    public PageFetcher(ISyncFlightTasksQuery query, ResiliencePipeline<IOperationResult<ISyncFlightTasksResult>> pipeline)
+    public PageFetcher(ISyncFlightTasksQuery query, ResiliencePipeline<IOperationResult<SyncPage>> pipeline)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -28,7 +28,8 @@ internal sealed class PageFetcher
     /// <param name="contentHashes">Every hash held for the scope: the protocol's cursor.</param>
     /// <param name="attempts">Where the pipeline records its retries for this page.</param>
     /// <param name="cancellationToken">Stops the request; surfaces as <see cref="OperationCanceledException"/>.</param>
-    public async Task<ISyncFlightTasks_Sync_flight_tasks> FetchAsync(
+    /// <returns>The page, checked; the caller disposes it once its write has ended.</returns>
+    public async Task<SyncPage> FetchAsync(
         SyncScope scope,
         IReadOnlyList<string> contentHashes,
         PageAttempts attempts,
@@ -45,12 +46,14 @@ internal sealed class PageFetcher
                     state.Attempts.OnAttemptStarting();
                     try
                     {
-                        var result = await state.Query.ExecuteAsync(state.Variables, ctx.CancellationToken).ConfigureAwait(false);
+                        var result = await state.Query
+                            .ExecuteAsync(state.Variables, new SyncPageParser(state.Attempts.PageNumber), ctx.CancellationToken)
+                            .ConfigureAwait(false);
                         return Outcome.FromResult(result);
                     }
                     catch (Exception exception)
                     {
-                        return Outcome.FromException<IOperationResult<ISyncFlightTasksResult>>(exception);
+                        return Outcome.FromException<IOperationResult<SyncPage>>(exception);
                     }
                 },
                 context,
@@ -64,8 +67,8 @@ internal sealed class PageFetcher
         }
     }
 
-    private static ISyncFlightTasks_Sync_flight_tasks Interpret(
-        Outcome<IOperationResult<ISyncFlightTasksResult>> outcome,
+    private static SyncPage Interpret(
+        Outcome<IOperationResult<SyncPage>> outcome,
         SyncScope scope,
         PageAttempts attempts,
         CancellationToken cancellationToken)
@@ -121,11 +124,23 @@ internal sealed class PageFetcher
         }
 
         var result = outcome.Result!;
-        if (result.Errors.Count == 0 && result.Data is { } data)
+        if (result.Errors.Count == 0 && result.Data is { } page)
         {
-            return data.Sync_flight_tasks;
+            if (page.Problem is { } problem)
+            {
+                page.Dispose();
+                throw new FlightTaskSyncInvalidResponseException(
+                    $"Page {attempts.PageNumber} of the sync could not be used: {problem}. The page was not applied; the store " +
+                    "keeps what the previous pages brought.")
+                {
+                    PageNumber = attempts.PageNumber,
+                };
+            }
+
+            return page;
         }
 
+        result.Data?.Dispose();
         throw FromErrors(result.Errors, scope, attempts.PageNumber, tries);
     }
 

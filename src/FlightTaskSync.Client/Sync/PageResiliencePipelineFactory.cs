@@ -17,7 +17,7 @@ internal static class PageResiliencePipelineFactory
     /// <summary>The context key of the <see cref="PageAttempts"/> of the page being fetched.</summary>
     public static readonly ResiliencePropertyKey<PageAttempts> AttemptsKey = new("FlightTaskSync.PageAttempts");
 
-    public static ResiliencePipeline<IOperationResult<ISyncFlightTasksResult>> Create(
+    public static ResiliencePipeline<IOperationResult<SyncPage>> Create(
         FlightTaskSyncOptions options,
         TimeProvider timeProvider,
         ILogger logger)
@@ -26,11 +26,11 @@ internal static class PageResiliencePipelineFactory
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
 
-        var builder = new ResiliencePipelineBuilder<IOperationResult<ISyncFlightTasksResult>> { TimeProvider = timeProvider };
+        var builder = new ResiliencePipelineBuilder<IOperationResult<SyncPage>> { TimeProvider = timeProvider };
 
         // Outermost, and whatever the retry budget: after a 401 the token provider is asked once
         // more (a token that expired during the sync); a second 401 is final.
-        builder.AddRetry(new RetryStrategyOptions<IOperationResult<ISyncFlightTasksResult>>
+        builder.AddRetry(new RetryStrategyOptions<IOperationResult<SyncPage>>
         {
             Name = "TokenRefresh",
             MaxRetryAttempts = 1,
@@ -42,7 +42,7 @@ internal static class PageResiliencePipelineFactory
 
         if (options.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<IOperationResult<ISyncFlightTasksResult>>
+            builder.AddRetry(new RetryStrategyOptions<IOperationResult<SyncPage>>
             {
                 Name = "TransientFailures",
                 MaxRetryAttempts = options.MaxRetryAttempts,
@@ -65,7 +65,7 @@ internal static class PageResiliencePipelineFactory
     /// that waits (not the token refresh, which goes at once), tells the sync it is waiting.
     /// </summary>
     private static ValueTask OnRetry(
-        ResilienceContext context, TimeSpan delay, Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, ILogger logger, bool waits)
+        ResilienceContext context, TimeSpan delay, Outcome<IOperationResult<SyncPage>> outcome, ILogger logger, bool waits)
     {
         if (context.Properties.TryGetValue(AttemptsKey, out var attempts))
         {
@@ -81,11 +81,11 @@ internal static class PageResiliencePipelineFactory
     }
 
     /// <summary>Tells whether the server refused the attempt's token (HTTP 401).</summary>
-    internal static bool IsUnauthorized(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome) =>
+    internal static bool IsUnauthorized(Outcome<IOperationResult<SyncPage>> outcome) =>
         outcome.Result is { } result && result.Errors.Any(e => e.StatusCode is HttpStatusCode.Unauthorized);
 
     /// <summary>Tells whether a failed attempt is worth another one; judges the outcome only, and changes nothing.</summary>
-    internal static bool ShouldRetry(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, ResilienceContext context)
+    internal static bool ShouldRetry(Outcome<IOperationResult<SyncPage>> outcome, ResilienceContext context)
     {
         if (outcome.Exception is { } exception)
         {
@@ -127,10 +127,10 @@ internal static class PageResiliencePipelineFactory
             null => error.Code == ClientErrorCodes.ResponseNotJson,
         };
 
-    private static TimeSpan? ServerDelay(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome, TimeSpan maxDelay) =>
+    private static TimeSpan? ServerDelay(Outcome<IOperationResult<SyncPage>> outcome, TimeSpan maxDelay) =>
         RetryAfterDelay.From(outcome.Result?.Errors, maxDelay);
 
-    private static string DescribeFailure(Outcome<IOperationResult<ISyncFlightTasksResult>> outcome) =>
+    private static string DescribeFailure(Outcome<IOperationResult<SyncPage>> outcome) =>
         outcome.Exception is { } exception
             ? $"{exception.GetType().Name}: {exception.Message}"
             : string.Join("; ", outcome.Result?.Errors.Select(e => e.ToString()) ?? []);

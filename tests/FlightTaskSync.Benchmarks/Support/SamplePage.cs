@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using FlightTaskSync.Client;
+using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Sync;
 using FlightTaskSync.Client.Transport;
 using FlightTaskSync.Emulator;
@@ -57,11 +58,46 @@ internal sealed class SamplePage
         return new SamplePage(body, ReadTasks(body));
     }
 
-    /// <summary>Reads a response body the way the SDK does: generated parser, then the page reader.</summary>
+    /// <summary>Reads a response body the way the SDK does (the sync's page parser), as public model tasks.</summary>
     public static IReadOnlyList<FlightTask> ReadTasks(byte[] body)
     {
-        var result = GraphQLResponseReader.Read(body, SyncFlightTasksResultParser.Instance);
-        var data = result.Data ?? throw new InvalidOperationException($"The sample page has no data: {string.Join("; ", result.Errors)}");
-        return SyncPageReader.Read(data.Sync_flight_tasks, 1).Upserted;
+        using var page = Parse(body);
+        return [.. page.Upserted.Select(ToTask)];
     }
+
+    /// <summary>Reads a response body into the rows the store writes, as the sync does; dispose the page after.</summary>
+    public static SyncPage Parse(byte[] body)
+    {
+        var result = GraphQLResponseReader.Read(body, new SyncPageParser(1));
+        var page = result.Data ?? throw new InvalidOperationException($"The sample page has no data: {string.Join("; ", result.Errors)}");
+        return page.Problem is null ? page : throw new InvalidOperationException($"The sample page is refused: {page.Problem}");
+    }
+
+    private static FlightTask ToTask(TaskRow row) => new()
+    {
+        SenteraId = row.SenteraId,
+        ContentHash = row.ContentHash,
+        Name = row.Name,
+        Status = ServerEnumValues.ParseStatus(row.Status),
+        StatusValue = row.Status,
+        Provider = ServerEnumValues.ParseProvider(row.Provider),
+        Notes = row.Notes,
+        OrganizationSenteraId = row.OrganizationSenteraId,
+        FieldSenteraId = row.FieldSenteraId,
+        PlanSenteraId = row.PlanSenteraId,
+        SurveySenteraId = row.SurveySenteraId,
+        AssignedToSenteraId = row.AssignedToSenteraId,
+        CompletedBySenteraId = row.CompletedBySenteraId,
+        CreatedBySenteraId = row.CreatedBySenteraId,
+        UpdatedBySenteraId = row.UpdatedBySenteraId,
+        CreatedAt = row.CreatedAt,
+        UpdatedAt = row.UpdatedAt,
+        ScheduledAt = row.ScheduledAt,
+        TargetedAt = row.TargetedAt,
+        DueAt = row.DueAt,
+        StartedAt = row.StartedAt,
+        CompletedAt = row.CompletedAt,
+        CanceledAt = row.CanceledAt,
+        RawJson = System.Text.Encoding.UTF8.GetString(row.RawJson.Span),
+    };
 }

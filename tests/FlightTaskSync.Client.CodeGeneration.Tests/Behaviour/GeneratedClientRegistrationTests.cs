@@ -61,4 +61,48 @@ public sealed class GeneratedClientRegistrationTests
         // Assert
         Assert.That(request.Length, Is.Zero);
     }
+
+    [Test]
+    public async Task ExecuteAsync_WithAParser_SendsTheSameRequestAndReadsTheDataWithThatParser()
+    {
+        // Arrange
+        using var request = new MemoryStream();
+        var hashes = new[] { "xdNDk/aet07YA1pi" };
+        var body = SyncPages.Page();
+
+        // Act
+        var data = (string?)await Client.InvokeAsync("ExecuteWithOwnParserAsync", SyncPages.Utf8(body), request, SyncPages.OrganizationId, hashes);
+
+        // Assert
+        using var sent = JsonDocument.Parse(request.ToArray());
+        using var expectedData = JsonDocument.Parse(body);
+        var expectedDocument = (string)Client.GeneratedType("SyncFlightTasksQueryDocument").GetField("Text")!.GetValue(null)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.RootElement.GetProperty("operationName").GetString(), Is.EqualTo("SyncFlightTasks"));
+            Assert.That(sent.RootElement.GetProperty("query").GetString(), Is.EqualTo(expectedDocument));
+            Assert.That(sent.RootElement.GetProperty("variables").GetRawText(), Is.EqualTo($"{{\"organizationSenteraId\":\"{SyncPages.OrganizationId}\",\"contentHashes\":[\"xdNDk/aet07YA1pi\"],\"includeDescendantOrganizations\":null}}"));
+            Assert.That(JsonDocument.Parse(data!).RootElement.GetRawText(), Is.EqualTo(expectedData.RootElement.GetProperty("data").GetRawText()), "the caller's parser read the data member");
+        });
+    }
+
+    [Test]
+    public void ExecuteAsync_WithAParserAndInvalidVariables_ThrowsBeforeAnythingIsSent()
+    {
+        using var request = new WriteCountingStream();
+
+        Assert.ThrowsAsync<ArgumentException>(() => Client.InvokeAsync("ExecuteWithOwnParserAndNullHashAsync", request));
+
+        Assert.That(request.Length, Is.Zero);
+    }
+
+    [Test]
+    public void ExecuteAsync_WithANullParser_ThrowsBeforeAnythingIsSent()
+    {
+        using var request = new WriteCountingStream();
+
+        Assert.ThrowsAsync<ArgumentNullException>(() => Client.InvokeAsync("ExecuteWithNullParserAsync", request));
+
+        Assert.That(request.Length, Is.Zero);
+    }
 }

@@ -82,6 +82,42 @@ public static class ClientProbe
     }
 
     /// <summary>
+    /// Runs SyncFlightTasks through the overload that takes a parser, with one that reads only the
+    /// data's raw JSON text; the request is written to <paramref name="request"/>.
+    /// </summary>
+    public static async Task<string?> ExecuteWithOwnParserAsync(byte[] responseBody, Stream request, string organizationSenteraId, IReadOnlyList<string> contentHashes)
+    {
+        ISyncFlightTasksQuery query = new SyncFlightTasksQuery(new RecordingConnection(responseBody, request));
+        var result = await query.ExecuteAsync(new SyncFlightTasksVariables(organizationSenteraId, contentHashes), new RawTextParser(), CancellationToken.None);
+        return result.Data?.Text;
+    }
+
+    /// <summary>Runs SyncFlightTasks through the overload that takes a parser, with variables that are not valid.</summary>
+    public static Task ExecuteWithOwnParserAndNullHashAsync(Stream request) =>
+        new SyncFlightTasksQuery(new RecordingConnection([], request))
+            .ExecuteAsync(new SyncFlightTasksVariables("org", ["a", null!]), new RawTextParser(), CancellationToken.None);
+
+    /// <summary>Runs SyncFlightTasks through the overload that takes a parser, with a null parser.</summary>
+    public static Task ExecuteWithNullParserAsync(Stream request) =>
+        new SyncFlightTasksQuery(new RecordingConnection([], request))
+            .ExecuteAsync<RawText>(new SyncFlightTasksVariables("org", ["a"]), null!, CancellationToken.None);
+
+    private sealed class RawText(string text)
+    {
+        public string Text { get; } = text;
+    }
+
+    private sealed class RawTextParser : IOperationResultParser<RawText>
+    {
+        public RawText Parse(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            return new RawText(Encoding.UTF8.GetString(json.Span[start..(int)reader.BytesConsumed]));
+        }
+    }
+
+    /// <summary>
     /// The entries a push sends with UpsertFlightTasks, built as the push engine builds them: a
     /// create, an update that clears notes (set to null) and completes the task, and an update of
     /// one field; every property not named is left unset and must not be sent.

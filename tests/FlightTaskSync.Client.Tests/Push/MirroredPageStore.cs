@@ -1,5 +1,4 @@
 using FlightTaskSync.Client.Storage;
-using FlightTaskSync.Client.Transport;
 using FlightTaskSync.Tests.Shared;
 
 namespace FlightTaskSync.Client.Tests.Push;
@@ -20,21 +19,21 @@ internal sealed class MirroredPageStore(SqliteFlightTaskStore inner, InMemoryOut
     public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         inner.ReadContentHashesAsync(scope, cancellationToken);
 
-    public Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        inner.ReadHeldHashesAsync(scope, cancellationToken);
+    public Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default) =>
+        inner.ReadHeldHashesAsync(scope, addHash, cancellationToken);
 
     public Task<Dictionary<string, string>> ReadHashesOfAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default) =>
-        inner.ReadHashesOfAsync(scope, upserted, deletedIds, cancellationToken);
+        SyncScope scope, PageRows page, CancellationToken cancellationToken = default) =>
+        inner.ReadHashesOfAsync(scope, page, cancellationToken);
 
     public Task<SyncClaim> ClaimAsync(SyncScope scope, CancellationToken cancellationToken = default) => inner.ClaimAsync(scope, cancellationToken);
 
     public Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default) => inner.ReleaseAsync(claim, cancellationToken);
 
     public async Task<PageWriteResult> ApplyPageAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+        SyncScope scope, PageRows page, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
-        var written = await inner.ApplyPageAsync(scope, upserted, deletedIds, claim, cancellationToken);
+        var written = await inner.ApplyPageAsync(scope, page, claim, cancellationToken);
         outbox.Pull(await inner.ListAsync(scope, new FlightTaskQuery { Take = int.MaxValue }, CancellationToken.None));
         return written;
     }

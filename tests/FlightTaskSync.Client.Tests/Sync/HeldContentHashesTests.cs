@@ -1,3 +1,4 @@
+using FlightTaskSync.Client.Storage;
 using FlightTaskSync.Client.Sync;
 using FlightTaskSync.Client.Transport;
 
@@ -122,6 +123,45 @@ public sealed class HeldContentHashesTests
         Assert.That(HeldContentHashes.ForFullResync().Apply(Page([], []), NothingHeld), Is.Zero);
     }
 
+    [Test]
+    public void Apply_DeltaSync_TellsThePageHowManyOfItsRowsTheStoreHolds()
+    {
+        var held = FromStore("h1", "h2");
+        using var page = Page(upserted: [Task("a", "h1"), Task("b", "h2-new"), Task("c", "h3")], deleted: ["zzz"]);
+
+        held.Apply(page, Before(("a", "h1"), ("b", "h2")));
+
+        Assert.That(page.Rows.HeldCount, Is.EqualTo(2), "a and b are updates, c an insert");
+    }
+
+    [Test]
+    public void Apply_FullResyncGivenTheStoresIds_TellsHeldRowsAcrossPagesAndDeletions()
+    {
+        var held = HeldContentHashes.ForFullResync(Before(("a", "h1"), ("b", "h2"), ("d", "h4")));
+        using var first = Page(upserted: [Task("a", "h1-new"), Task("c", "h3")], deleted: ["b"]);
+        using var second = Page(upserted: [Task("b", "h2-back"), Task("c", "h3-new"), Task("d", "h4")], deleted: []);
+
+        held.Apply(first, NothingHeld);
+        held.Apply(second, NothingHeld);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Rows.HeldCount, Is.EqualTo(1), "a was stored before the resync; c is new");
+            Assert.That(second.Rows.HeldCount, Is.EqualTo(2), "b was deleted by the first page; c arrived in it; d was stored before");
+        });
+    }
+
+    [Test]
+    public void Apply_FullResyncWithoutTheStoresIds_LeavesTheCountToTheStore()
+    {
+        var held = HeldContentHashes.ForFullResync();
+        using var page = Page(upserted: [Task("a", "h1")], deleted: []);
+
+        held.Apply(page, NothingHeld);
+
+        Assert.That(page.Rows.HeldCount, Is.Null);
+    }
+
     private static HeldContentHashes FromStore(params string[] hashes)
     {
         var list = new JsonStringList();
@@ -136,7 +176,7 @@ public sealed class HeldContentHashesTests
     private static Dictionary<string, string> Before(params (string Id, string Hash)[] held) =>
         held.ToDictionary(pair => pair.Id, pair => pair.Hash, StringComparer.Ordinal);
 
-    private static SyncPage Page(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deleted) => new(upserted, deleted, [], 0);
+    private static SyncPage Page(IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deleted) => new(PageRows.FromTasks(upserted, deleted), [], 0);
 
     private static FlightTask Task(string id, string hash) => new()
     {

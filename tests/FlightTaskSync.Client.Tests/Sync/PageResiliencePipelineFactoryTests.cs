@@ -14,7 +14,7 @@ public sealed class PageResiliencePipelineFactoryTests
         var attempts = new PageAttempts(new SyncScope("org"), pageNumber: 1);
         var context = ResilienceContextPool.Shared.Get();
         context.Properties.Set(PageResiliencePipelineFactory.AttemptsKey, attempts);
-        IOperationResult<ISyncFlightTasksResult> unauthorized = new OperationResult<ISyncFlightTasksResult>(
+        IOperationResult<SyncPage> unauthorized = new OperationResult<SyncPage>(
             null, [new ClientError("HTTP 401", ClientErrorCodes.HttpError, statusCode: HttpStatusCode.Unauthorized)]);
         var outcome = Outcome.FromResult(unauthorized);
 

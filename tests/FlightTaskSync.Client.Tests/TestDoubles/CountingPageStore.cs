@@ -1,5 +1,4 @@
 using FlightTaskSync.Client.Storage;
-using FlightTaskSync.Client.Transport;
 
 namespace FlightTaskSync.Client.Tests.TestDoubles;
 
@@ -22,21 +21,19 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
         return inner.ReadContentHashesAsync(scope, cancellationToken);
     }
 
-    public Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    public Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _hashReads);
-        return inner.ReadHeldHashesAsync(scope, cancellationToken);
+        return inner.ReadHeldHashesAsync(scope, addHash, cancellationToken);
     }
 
-    public Task<Dictionary<string, string>> ReadHashesOfAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default) =>
-        inner.ReadHashesOfAsync(scope, upserted, deletedIds, cancellationToken);
+    public Task<Dictionary<string, string>> ReadHashesOfAsync(SyncScope scope, PageRows page, CancellationToken cancellationToken = default) =>
+        inner.ReadHashesOfAsync(scope, page, cancellationToken);
 
     /// <summary>Gets or sets a step run before each page write (given its number, from 1); it may wait or throw.</summary>
     public Func<int, Task>? BeforeWrite { get; set; }
 
-    public async Task<PageWriteResult> ApplyPageAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default)
+    public async Task<PageWriteResult> ApplyPageAsync(SyncScope scope, PageRows page, SyncClaim? claim = null, CancellationToken cancellationToken = default)
     {
         var write = Interlocked.Increment(ref _pageWrites);
         if (BeforeWrite is { } beforeWrite)
@@ -44,7 +41,7 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
             await beforeWrite(write);
         }
 
-        return await inner.ApplyPageAsync(scope, upserted, deletedIds, claim, cancellationToken);
+        return await inner.ApplyPageAsync(scope, page, claim, cancellationToken);
     }
 
     /// <summary>Gets or sets a step run before a sync records its completion; it may wait or throw.</summary>

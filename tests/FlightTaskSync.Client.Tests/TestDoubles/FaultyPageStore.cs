@@ -1,5 +1,4 @@
 using FlightTaskSync.Client.Storage;
-using FlightTaskSync.Client.Transport;
 
 namespace FlightTaskSync.Client.Tests.TestDoubles;
 
@@ -20,16 +19,14 @@ internal sealed class FaultyPageStore(IPageStore inner) : IPageStore
     public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         Step(nameof(ReadContentHashesAsync), () => inner.ReadContentHashesAsync(scope, cancellationToken));
 
-    public Task<JsonStringList> ReadHeldHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        Step(nameof(ReadHeldHashesAsync), () => inner.ReadHeldHashesAsync(scope, cancellationToken));
+    public Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default) =>
+        Step(nameof(ReadHeldHashesAsync), () => inner.ReadHeldHashesAsync(scope, addHash, cancellationToken));
 
-    public Task<Dictionary<string, string>> ReadHashesOfAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken = default) =>
-        Step(nameof(ReadHashesOfAsync), () => inner.ReadHashesOfAsync(scope, upserted, deletedIds, cancellationToken));
+    public Task<Dictionary<string, string>> ReadHashesOfAsync(SyncScope scope, PageRows page, CancellationToken cancellationToken = default) =>
+        Step(nameof(ReadHashesOfAsync), () => inner.ReadHashesOfAsync(scope, page, cancellationToken));
 
-    public Task<PageWriteResult> ApplyPageAsync(
-        SyncScope scope, IReadOnlyList<FlightTask> upserted, IReadOnlyList<string> deletedIds, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
-        Step(nameof(ApplyPageAsync), () => inner.ApplyPageAsync(scope, upserted, deletedIds, claim, cancellationToken));
+    public Task<PageWriteResult> ApplyPageAsync(SyncScope scope, PageRows page, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
+        Step(nameof(ApplyPageAsync), () => inner.ApplyPageAsync(scope, page, claim, cancellationToken));
 
     public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
         Step(nameof(MarkSyncCompletedAsync), async () =>

@@ -14,6 +14,9 @@ internal sealed class PageWithHook(IReadOnlyList<FlightTask> tasks, int index, A
 
     public bool Ran { get; private set; }
 
+    /// <summary>Gets the tasks, read without counting.</summary>
+    public IReadOnlyList<FlightTask> Tasks => tasks;
+
     public int Count => tasks.Count;
 
     public FlightTask this[int i]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,18 +23,22 @@ internal sealed class GraphQLHttpConnection : IGraphQLConnection
     private readonly Func<HttpClient> _createHttpClient;
     private readonly TimeProvider _timeProvider;
     private readonly long _maxResponseBytes;
+    private readonly ArrayPool<byte> _bodyPool;
 
     /// <summary>Creates a connection.</summary>
     /// <param name="createHttpClient">Gives the client to send each request with; its <see cref="HttpClient.BaseAddress"/> is the endpoint.</param>
     /// <param name="timeProvider">The clock that turns a <c>Retry-After</c> date into a delay.</param>
     /// <param name="maxResponseBytes">The largest body read; a larger one is an error of the result.</param>
-    public GraphQLHttpConnection(Func<HttpClient> createHttpClient, TimeProvider? timeProvider = null, long maxResponseBytes = DefaultMaxResponseBytes)
+    /// <param name="bodyPool">Where response bodies are read into; <see cref="ArrayPool{T}.Shared"/> by default.</param>
+    public GraphQLHttpConnection(
+        Func<HttpClient> createHttpClient, TimeProvider? timeProvider = null, long maxResponseBytes = DefaultMaxResponseBytes, ArrayPool<byte>? bodyPool = null)
     {
         ArgumentNullException.ThrowIfNull(createHttpClient);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResponseBytes, 1);
         _createHttpClient = createHttpClient;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _maxResponseBytes = maxResponseBytes;
+        _bodyPool = bodyPool ?? ArrayPool<byte>.Shared;
     }
 
     /// <summary>Creates the connection of a generated client registered in <paramref name="services"/>.</summary>
@@ -76,8 +81,7 @@ internal sealed class GraphQLHttpConnection : IGraphQLConnection
         using var response = await client
             .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
-        var body = await ResponseBodyReader.ReadAsync(response.Content, _maxResponseBytes, cancellationToken).ConfigureAwait(false);
-
+        using var body = await ResponseBodyReader.ReadAsync(response.Content, _maxResponseBytes, _bodyPool, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return new OperationResult<TData>(null, [new ClientError(
@@ -88,7 +92,10 @@ internal sealed class GraphQLHttpConnection : IGraphQLConnection
 
         if (response.IsSuccessStatusCode)
         {
-            return GraphQLResponseReader.Read(body.Value, parser);
+            // The body goes back to its pool when this returns: a parser whose results keep slices
+            // of it (the generated ones: raw JSON) reads a copy of its own instead.
+            var json = parser.KeepsSlicesOfBody ? body.Memory.ToArray() : body.Memory;
+            return GraphQLResponseReader.Read(json, parser);
         }
 
         // A failed status may still carry a GraphQL body; keep its errors beside the status.
@@ -100,7 +107,7 @@ internal sealed class GraphQLHttpConnection : IGraphQLConnection
                 statusCode: response.StatusCode,
                 retryAfter: ReadRetryAfter(response)),
         };
-        errors.AddRange(GraphQLResponseReader.ReadErrorsOnly(body.Value));
+        errors.AddRange(GraphQLResponseReader.ReadErrorsOnly(body.Memory));
         return new OperationResult<TData>(null, errors);
     }
 

@@ -15,4 +15,12 @@ internal interface IOperationResultParser<out TData>
     /// <param name="json">The whole body that <paramref name="reader"/> reads; result objects keep slices of it.</param>
     /// <exception cref="ResultParseException">The data does not match the operation.</exception>
     TData Parse(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json);
+
+    /// <summary>
+    /// Gets whether the results keep slices of the body they were parsed from (the generated
+    /// result types keep their raw JSON). The connection reads each body into a pooled buffer it
+    /// takes back once the parser returns; a parser that keeps slices is given a copy of its own.
+    /// A parser that copies what it keeps says <see langword="false"/>, and reads the pooled buffer.
+    /// </summary>
+    bool KeepsSlicesOfBody => true;
 }
