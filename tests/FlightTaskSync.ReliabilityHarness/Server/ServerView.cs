@@ -25,7 +25,7 @@ internal sealed class ServerView : IDisposable
         query ReadFull($o: ID!, $h: [String!]!, $d: Boolean) {
           sync_flight_tasks(organization_sentera_id: $o, content_hashes: $h, include_descendant_organizations: $d) {
             remaining_count
-            upserted { sentera_id content_hash name notes status }
+            upserted { sentera_id content_hash ... on FlightTask { name notes status } }
             deleted { sentera_id }
           }
         }
