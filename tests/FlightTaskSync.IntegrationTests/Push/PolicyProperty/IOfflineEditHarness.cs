@@ -6,10 +6,10 @@ namespace FlightTaskSync.IntegrationTests.Push.PolicyProperty;
 /// <summary>
 /// Where the offline-edit property runs: one emulator and one SDK for the whole run, a fresh
 /// organization (so a fresh scope) for each generated case. The property talks to the system under
-/// test only through <see cref="IOfflineEditHarness"/>, so switching from the push parts of today
-/// (<see cref="InMemoryOfflineEditWorld"/>) to the public path (the registered
-/// <see cref="IFlightTaskEditor"/>, <see cref="IFlightTaskSyncClient.SyncAsync"/> and the SQLite
-/// store) is one new implementation of these two interfaces.
+/// test only through <see cref="IOfflineEditHarness"/>, and runs in two worlds: the push parts
+/// driven directly over the in-memory outbox (<see cref="InMemoryOfflineEditWorld"/>), and the public
+/// path (<see cref="PublicApiOfflineEditWorld"/>: the registered <see cref="IFlightTaskEditor"/>,
+/// <see cref="IFlightTaskSyncClient.SyncAsync"/> and the SQLite store).
 /// </summary>
 internal interface IOfflineEditWorld : IAsyncDisposable
 {
@@ -32,8 +32,8 @@ internal interface IOfflineEditHarness
 
     /// <summary>
     /// Gets whether the store keeps a local view that refuses a begin of a task it does not show
-    /// open (<see cref="InvalidOperationException"/>). The in-memory outbox does not: with it, the
-    /// property only begins tasks the model shows open.
+    /// open (<see cref="InvalidOperationException"/>), as the SQLite store does. The in-memory outbox
+    /// does not: with it, the property only begins tasks the model shows open.
     /// </summary>
     bool ChecksLocalView { get; }
 
@@ -43,7 +43,7 @@ internal interface IOfflineEditHarness
     /// <summary>The device online before the offline edits: a plain pull of the scope (nothing is pending yet).</summary>
     Task PullAsync();
 
-    /// <summary>One sync with edits pending: reconcile, push, pull (the public <c>SyncAsync</c> once it pushes).</summary>
+    /// <summary>One sync with edits pending: pull, reconcile, push, pull (one public <c>SyncAsync</c>).</summary>
     /// <returns>What the push reported.</returns>
     Task<PushOutcome> SyncAsync();
 
@@ -57,9 +57,24 @@ internal interface IOfflineEditHarness
 /// <param name="Conflicts">The edits of tasks the server changed or deleted since they were made.</param>
 internal sealed record PushOutcome(int Pushed, IReadOnlyList<PushRejection> Rejections, IReadOnlyList<PushConflict> Conflicts);
 
+/// <summary>The systems the property runs against.</summary>
+public enum OfflineEditWorldKind
+{
+    /// <summary>The push parts over the in-memory outbox, <c>PushRunner</c> driven directly.</summary>
+    InMemory,
+
+    /// <summary>The public path: <c>AddFlightTaskSync</c>, the SQLite outbox and <c>SyncAsync</c>.</summary>
+    PublicApi,
+}
+
 /// <summary>The one place that says which system the property runs against.</summary>
 internal static class OfflineEditWorld
 {
-    /// <summary>Starts the world the property runs in: today the push parts over the in-memory outbox.</summary>
-    public static async Task<IOfflineEditWorld> StartAsync() => await InMemoryOfflineEditWorld.StartAsync();
+    /// <summary>Starts the world the property runs in.</summary>
+    /// <param name="kind">Which system.</param>
+    public static async Task<IOfflineEditWorld> StartAsync(OfflineEditWorldKind kind) => kind switch
+    {
+        OfflineEditWorldKind.PublicApi => await PublicApiOfflineEditWorld.StartAsync(),
+        _ => await InMemoryOfflineEditWorld.StartAsync(),
+    };
 }

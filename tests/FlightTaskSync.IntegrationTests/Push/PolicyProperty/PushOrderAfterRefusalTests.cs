@@ -8,13 +8,14 @@ namespace FlightTaskSync.IntegrationTests.Push.PolicyProperty;
 /// order they were made, also when an update entry folded from several edits is refused and the
 /// edits it did not name go again.
 /// </summary>
-[TestFixture]
-public sealed class PushOrderAfterRefusalTests
+[TestFixture(OfflineEditWorldKind.InMemory)]
+[TestFixture(OfflineEditWorldKind.PublicApi)]
+public sealed class PushOrderAfterRefusalTests(OfflineEditWorldKind kind)
 {
     private IOfflineEditWorld _world = null!;
 
     [SetUp]
-    public async Task StartAsync() => _world = await OfflineEditWorld.StartAsync();
+    public async Task StartAsync() => _world = await OfflineEditWorld.StartAsync(kind);
 
     [TearDown]
     public async Task StopAsync() => await _world.DisposeAsync();
