@@ -11,7 +11,8 @@ namespace FlightTaskSync.IntegrationTests.Push;
 /// <summary>
 /// Offline edits pushed by <see cref="IFlightTaskSyncClient.SyncAsync"/> itself, end to end over real
 /// HTTP against the emulator: the SDK as apps register it, with the outbox in memory (registered before
-/// the SDK's, taking every committed page) until the SQLite outbox lands.
+/// the SDK's, taking every committed page), so the test can watch the queue; the SQLite outbox end
+/// to end is in ThousandEditsPushTests and the property test's public world.
 /// </summary>
 [TestFixture]
 public sealed class SyncPushAgainstEmulatorTests
@@ -39,7 +40,7 @@ public sealed class SyncPushAgainstEmulatorTests
         var services = new ServiceCollection();
         services.AddSingleton<IOutboxStore>(_outbox);
         services.AddSingleton<ILocalEditStore>(_outbox);
-        services.AddSingleton<IPageStore>(sp => new PullingIntoOutbox(sp.GetRequiredService<SqliteFlightTaskStore>(), _outbox));
+        services.AddSingleton<IPageStore>(sp => new MirroredPageStore(sp.GetRequiredService<SqliteFlightTaskStore>(), _outbox));
         services.AddFlightTaskSync(options =>
         {
             options.Endpoint = _emulator.Endpoint;
@@ -107,49 +108,5 @@ public sealed class SyncPushAgainstEmulatorTests
                 Is.EquivalentTo(_emulator.Data.TasksOf(_scope.OrganizationSenteraId, _scope.IncludeDescendantOrganizations)),
                 "the store holds exactly the server's tasks");
         });
-    }
-
-    /// <summary>The SQLite store's page side, handing the scope's rows to the in-memory outbox after each committed page.</summary>
-    private sealed class PullingIntoOutbox(SqliteFlightTaskStore inner, InMemoryOutboxStore outbox) : IPageStore
-    {
-        public event EventHandler<FlightTasksChangedEventArgs>? Changed
-        {
-            add => inner.Changed += value;
-            remove => inner.Changed -= value;
-        }
-
-        public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-            inner.ReadContentHashesAsync(scope, cancellationToken);
-
-        public Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default) =>
-            inner.ReadHeldHashesAsync(scope, addHash, cancellationToken);
-
-        public Task<Dictionary<string, string>> ReadHashesOfAsync(
-            SyncScope scope, PageRows page, CancellationToken cancellationToken = default) =>
-            inner.ReadHashesOfAsync(scope, page, cancellationToken);
-
-        public Task<SyncClaim> ClaimAsync(SyncScope scope, CancellationToken cancellationToken = default) => inner.ClaimAsync(scope, cancellationToken);
-
-        public Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default) => inner.ReleaseAsync(claim, cancellationToken);
-
-        public async Task<PageWriteResult> ApplyPageAsync(
-            SyncScope scope, PageRows page, SyncClaim? claim = null, CancellationToken cancellationToken = default)
-        {
-            var written = await inner.ApplyPageAsync(scope, page, claim, cancellationToken);
-            outbox.Pull(await inner.ListAsync(scope, new FlightTaskQuery { Take = int.MaxValue }, CancellationToken.None));
-            return written;
-        }
-
-        public Task MarkSyncCompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync = false, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
-            inner.MarkSyncCompletedAsync(scope, completedAt, fullResync, claim, cancellationToken);
-
-        public Task MarkSyncStartedAsync(SyncScope scope, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
-            inner.MarkSyncStartedAsync(scope, claim, cancellationToken);
-
-        public Task<bool> MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
-            inner.MarkSyncEndedAsync(scope, errorKind, errorMessage, claim, cancellationToken);
-
-        public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-            inner.ReadSyncRecordAsync(scope, cancellationToken);
     }
 }

@@ -1,12 +1,13 @@
 using FlightTaskSync.Client.Storage;
-using FlightTaskSync.Tests.Shared;
+using FlightTaskSync.Client;
 
-namespace FlightTaskSync.Client.Tests.Push;
+namespace FlightTaskSync.Tests.Shared;
 
 /// <summary>
 /// The SQLite store's page side, which after every committed page hands the scope's rows to an
 /// <see cref="InMemoryOutboxStore"/> (its <see cref="InMemoryOutboxStore.Pull"/>): the outbox then
-/// knows the server's tasks as pulled, as the SQLite outbox will once it lands.
+/// knows the server's tasks as pulled, for push tests that watch the in-memory outbox. One source,
+/// linked into each test project.
 /// </summary>
 internal sealed class MirroredPageStore(SqliteFlightTaskStore inner, InMemoryOutboxStore outbox) : IPageStore
 {
