@@ -113,7 +113,8 @@ public class FlightTaskDatabaseTests
                 Assert.That(Pragma(connection, "synchronous"), Is.EqualTo(1), "NORMAL");
                 Assert.That(Pragma(connection, "foreign_keys"), Is.EqualTo(1));
                 Assert.That(Pragma(connection, "cache_size"), Is.EqualTo(-32768), "a 32 MB page cache");
-                Assert.That(Pragma(connection, "wal_autocheckpoint"), Is.EqualTo(32768), "a checkpoint every 128 MB of WAL");
+                Assert.That(Pragma(connection, "page_size"), Is.EqualTo(16384), "a new file gets 16 KB pages");
+                Assert.That(Pragma(connection, "wal_autocheckpoint"), Is.EqualTo(8192), "a checkpoint every 128 MB of WAL (8,192 pages of 16 KB)");
                 Assert.That(Pragma(connection, "journal_size_limit"), Is.EqualTo(32 * 1024 * 1024), "the WAL file cut back to 32 MB after one");
                 Assert.That(connection.DefaultTimeout, Is.EqualTo(30));
             }

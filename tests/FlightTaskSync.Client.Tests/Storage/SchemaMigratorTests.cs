@@ -80,6 +80,38 @@ public class SchemaMigratorTests
     }
 
     [Test]
+    public async Task OpenConnectionAsync_FileWithFourKilobytePages_KeepsItsPagesAndTasksAndCheckpointsEvery128MB()
+    {
+        // A file as the store made it before new files got 16 KB pages: 4 KB pages, WAL, the latest schema.
+        using (var connection = RawDatabase.Open(_path))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        await MigrateAsync(SchemaMigrations.LatestVersion);
+        var tasks = Enumerable.Range(1, 50).Select(number => FlightTaskBuilder.Task(number).Build()).ToArray();
+        await WriteAsync(Scope, tasks);
+
+        using var database = new FlightTaskDatabase(_path);
+        var store = new SqliteFlightTaskStore(database, TimeProvider.System);
+        Assert.That(await store.CountAsync(Scope), Is.EqualTo(50));
+        Assert.That(await store.GetAsync(Scope, tasks[17].SenteraId), Is.EqualTo(tasks[17]).UsingPropertiesComparer());
+        var connectionOfTheStore = await database.OpenConnectionAsync(CancellationToken.None);
+        await using (connectionOfTheStore)
+        {
+            using var command = connectionOfTheStore.CreateCommand();
+            command.CommandText = "PRAGMA page_size;";
+            Assert.That(command.ExecuteScalar(), Is.EqualTo(4096L), "an existing file keeps its page size");
+            command.CommandText = "PRAGMA wal_autocheckpoint;";
+            Assert.That(command.ExecuteScalar(), Is.EqualTo(32768L), "still a checkpoint every 128 MB: 32,768 pages of 4 KB");
+        }
+
+        Assert.That(RawDatabase.Scalar(_path, "PRAGMA integrity_check;"), Is.EqualTo("ok"));
+    }
+
+    [Test]
     public async Task MigrateAsync_StepFailsPartWay_RollsBackTheWholeStepAndKeepsTheVersion()
     {
         await MigrateAsync(targetVersion: 1);
