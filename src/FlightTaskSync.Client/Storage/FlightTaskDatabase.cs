@@ -52,6 +52,10 @@ internal sealed class FlightTaskDatabase : IDisposable
     private readonly SemaphoreSlim _preparation = new(1, 1);
     private readonly Lock _fileChange = new();
     private volatile bool _prepared;
+
+    // The checkpoint setting for the page size of the file prepared last (read once there, not
+    // on each open): empty until then, so the preparing connection keeps SQLite's default.
+    private volatile string _checkpointPragma = string.Empty;
     private long _fileGeneration;
 
     /// <summary>Describes the database at <paramref name="path"/>; nothing is opened until first use.</summary>
@@ -223,7 +227,8 @@ internal sealed class FlightTaskDatabase : IDisposable
                 await SchemaMigrator.EnsureNotNewerAsync(connection, Path, cancellationToken).ConfigureAwait(false);
                 // The page size first: it takes effect only while the file is empty (a new one).
                 await ExecuteAsync(connection, $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(connection, CheckpointPragma(await PageSizeAsync(connection, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+                _checkpointPragma = CheckpointPragma(await PageSizeAsync(connection, cancellationToken).ConfigureAwait(false));
+                await ExecuteAsync(connection, _checkpointPragma, cancellationToken).ConfigureAwait(false);
                 await SchemaMigrator.MigrateAsync(connection, SchemaMigrations.LatestVersion, cancellationToken).ConfigureAwait(false);
 
                 // A first sync that was killed before it built its deferred list indexes left the
@@ -286,8 +291,7 @@ internal sealed class FlightTaskDatabase : IDisposable
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             // Per connection: wait for a writer instead of failing with SQLITE_BUSY; NORMAL is
             // durable enough under WAL (a power cut may lose the last commit, never corrupt the file).
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; {PerformancePragmas}", cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, CheckpointPragma(await PageSizeAsync(connection, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; {PerformancePragmas} {_checkpointPragma}", cancellationToken).ConfigureAwait(false);
             ConnectionOpened?.Invoke(connection);
             return connection;
         }
