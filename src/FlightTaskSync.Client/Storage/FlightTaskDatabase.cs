@@ -78,10 +78,14 @@ internal sealed class FlightTaskDatabase : IDisposable
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
         IndexDeferral = new IndexDeferral(Path);
+        Checkpoints = new BackgroundCheckpoint(Path);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
     public string Path { get; }
+
+    /// <summary>Gets the checkpoints that run beside a sync's page writes.</summary>
+    public BackgroundCheckpoint Checkpoints { get; }
 
     /// <summary>Gets whether (and for which syncs) the file's list indexes are left out while a first sync writes.</summary>
     internal IndexDeferral IndexDeferral { get; }
@@ -164,6 +168,7 @@ internal sealed class FlightTaskDatabase : IDisposable
     /// <summary>Closes the pooled connections to the file, so it can be moved or deleted.</summary>
     public void Dispose()
     {
+        Checkpoints.Dispose();
         ClearPool();
         IndexDeferral.Dispose();
         _preparation.Dispose();

@@ -352,8 +352,20 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
             throw StoreFailure.Wrap(_database.Path, "written", exception);
         }
 
+        _database.Checkpoints.PageCommitted(TaskBytes(upserted), _logger);
         RaiseChanged(changed);
         return result;
+    }
+
+    private static long TaskBytes(IReadOnlyList<TaskRow> rows)
+    {
+        long bytes = 0;
+        foreach (var row in rows)
+        {
+            bytes += row.RawJson.Length;
+        }
+
+        return bytes;
     }
 
     private void RaiseChanged(FlightTasksChangedEventArgs change) =>

@@ -16,4 +16,7 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Sync of {Scope}: the list indexes were built in {Duration}")]
     public static partial void Indexed(ILogger logger, SyncScope scope, TimeSpan duration);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "A checkpoint beside the sync's page writes failed; SQLite's own checkpoint copies the WAL later")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
 }
