@@ -48,6 +48,14 @@ internal sealed class IndexDeferral : IDisposable
             return true;
         }
 
+        // No marker file, no deferral (a running one holds it open). Checked first so that the
+        // common case, the start and end of every sync of a store with its indexes, throws and
+        // catches nothing (an app's debugger would show a first-chance exception for each).
+        if (!File.Exists(MarkerPath))
+        {
+            return false;
+        }
+
         try
         {
             using var probe = new FileStream(MarkerPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
