@@ -232,7 +232,7 @@ internal sealed class FlightTaskDatabase : IDisposable
                 await SchemaMigrator.EnsureNotNewerAsync(connection, Path, cancellationToken).ConfigureAwait(false);
                 // The page size first: it takes effect only while the file is empty (a new one).
                 await ExecuteAsync(connection, $"PRAGMA page_size = {NewFilePageSize}; PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
-                _checkpointPragma = CheckpointPragma(await PageSizeAsync(connection, cancellationToken).ConfigureAwait(false));
+                _checkpointPragma = CheckpointPragmaFor(connection);
                 await ExecuteAsync(connection, _checkpointPragma, cancellationToken).ConfigureAwait(false);
                 await SchemaMigrator.MigrateAsync(connection, SchemaMigrations.LatestVersion, cancellationToken).ConfigureAwait(false);
 
@@ -307,12 +307,15 @@ internal sealed class FlightTaskDatabase : IDisposable
         }
     }
 
-    /// <summary>Reads the page size of the file the connection has open.</summary>
-    internal static async Task<long> PageSizeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <see cref="CheckpointPragma"/> for the page size of the file <paramref name="connection"/>
+    /// has open (read with a query: synchronous, as Microsoft.Data.Sqlite runs it anyway).
+    /// </summary>
+    internal static string CheckpointPragmaFor(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA page_size;";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return CheckpointPragma(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

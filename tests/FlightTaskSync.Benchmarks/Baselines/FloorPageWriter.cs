@@ -1,4 +1,3 @@
-using System.Globalization;
 using FlightTaskSync.Client;
 using FlightTaskSync.Client.Storage;
 using Microsoft.Data.Sqlite;
@@ -29,13 +28,8 @@ internal sealed class FloorPageWriter : IDisposable
         _connection.Open();
         // The SDK's own connection settings (foreign keys enforced, as the schema declares them,
         // and the same pragmas): the floor differs in code, not in what SQLite is asked to do.
-        using (var pageSize = _connection.CreateCommand())
-        {
-            pageSize.CommandText = "PRAGMA page_size;";
-            Execute("PRAGMA synchronous = NORMAL; " + FlightTaskDatabase.PerformancePragmas +
-                FlightTaskDatabase.CheckpointPragma(Convert.ToInt64(pageSize.ExecuteScalar(), CultureInfo.InvariantCulture)) +
-                Environment.GetEnvironmentVariable("FTS_PRAGMAS"));
-        }
+        Execute("PRAGMA synchronous = NORMAL; " + FlightTaskDatabase.PerformancePragmas +
+            FlightTaskDatabase.CheckpointPragmaFor(_connection) + Environment.GetEnvironmentVariable("FTS_PRAGMAS"));
 
         _scope = _connection.CreateCommand();
         _scope.CommandText = """
