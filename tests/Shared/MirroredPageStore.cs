@@ -48,6 +48,6 @@ internal sealed class MirroredPageStore(SqliteFlightTaskStore inner, InMemoryOut
     public Task<bool> MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default) =>
         inner.MarkSyncEndedAsync(scope, errorKind, errorMessage, claim, cancellationToken);
 
-    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        inner.ReadSyncRecordAsync(scope, cancellationToken);
+    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, bool countTasks, CancellationToken cancellationToken = default) =>
+        inner.ReadSyncRecordAsync(scope, countTasks, cancellationToken);
 }

@@ -61,6 +61,10 @@ internal interface IPageStore
     /// </summary>
     Task<bool> MarkSyncEndedAsync(SyncScope scope, SyncErrorKind errorKind, string? errorMessage, SyncClaim? claim = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the scope's persisted sync status, or <see langword="null"/> for a scope never synced.</summary>
-    Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Reads the scope's persisted sync status, or <see langword="null"/> for a scope never synced;
+    /// with <paramref name="countTasks"/>, also how many tasks it holds (a scan of an index of them),
+    /// else <see cref="ScopeSyncRecord.TasksHeld"/> is <see langword="null"/>.
+    /// </summary>
+    Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, bool countTasks, CancellationToken cancellationToken = default);
 }

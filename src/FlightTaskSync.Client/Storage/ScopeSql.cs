@@ -54,11 +54,20 @@ internal static class ScopeSql
         """;
 
     /// <summary>Reads the scope's status columns and how many tasks it holds.</summary>
-    public const string ReadStatus = """
-        SELECT state, created_at, last_started_at, last_completed_at, last_failed_at, last_error_kind, last_error_message, last_full_resync_at,
-               (SELECT count(*) FROM flight_tasks WHERE flight_tasks.scope_id = sync_scopes.scope_id)
-        FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants;
-        """;
+    public const string ReadStatus =
+        StatusColumns + ", (SELECT count(*) FROM flight_tasks WHERE flight_tasks.scope_id = sync_scopes.scope_id)" + StatusOfScope;
+
+    /// <summary>
+    /// Reads the scope's status columns alone, and NULL for the count: the count scans an index of
+    /// the scope's tasks (about 13 ms for 100,000 in a process just started), which a sync's start
+    /// need not pay, as the read of the held hashes that follows it counts them.
+    /// </summary>
+    public const string ReadStatusUncounted = StatusColumns + ", NULL" + StatusOfScope;
+
+    private const string StatusColumns =
+        "SELECT state, created_at, last_started_at, last_completed_at, last_failed_at, last_error_kind, last_error_message, last_full_resync_at";
+
+    private const string StatusOfScope = " FROM sync_scopes WHERE organization_sentera_id = $organization AND include_descendants = $descendants;";
 
     /// <summary>
     /// Deletes the scope's tasks, then its row (the foreign key would cascade; saying it does not

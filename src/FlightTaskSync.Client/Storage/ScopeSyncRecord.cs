@@ -1,6 +1,6 @@
 namespace FlightTaskSync.Client.Storage;
 
-/// <summary>The sync status columns of one scope, as stored.</summary>
+/// <summary>The sync status columns of one scope, as stored, and how many tasks it holds (null when not counted).</summary>
 internal sealed record ScopeSyncRecord(
     string State,
     DateTimeOffset CreatedAt,
@@ -10,4 +10,4 @@ internal sealed record ScopeSyncRecord(
     SyncErrorKind LastErrorKind,
     string? LastErrorMessage,
     DateTimeOffset? LastFullResyncAt,
-    int TasksHeld);
+    int? TasksHeld);

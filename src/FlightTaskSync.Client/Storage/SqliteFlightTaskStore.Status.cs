@@ -59,7 +59,7 @@ internal sealed partial class SqliteFlightTaskStore
     }
 
     /// <inheritdoc/>
-    public async Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default)
+    public async Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, bool countTasks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         try
@@ -68,7 +68,7 @@ internal sealed partial class SqliteFlightTaskStore
             await using (connection.ConfigureAwait(false))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = ScopeSql.ReadStatus;
+                command.CommandText = countTasks ? ScopeSql.ReadStatus : ScopeSql.ReadStatusUncounted;
                 ScopeSql.AddParameters(command, scope);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
@@ -87,7 +87,7 @@ internal sealed partial class SqliteFlightTaskStore
                         Enum.IsDefined((SyncErrorKind)reader.GetInt32(5)) ? (SyncErrorKind)reader.GetInt32(5) : SyncErrorKind.Other,
                         reader.IsDBNull(6) ? null : reader.GetString(6),
                         Time(reader, 7),
-                        reader.GetInt32(8));
+                        reader.IsDBNull(8) ? null : reader.GetInt32(8));
                 }
             }
         }

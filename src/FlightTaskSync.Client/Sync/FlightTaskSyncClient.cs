@@ -207,6 +207,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         if (firstPull)
         {
             run.StoredAtStart = storedCount;
+            _status.StartCounted(scope, storedCount);
             SyncLog.SyncStarted(_logger, scope, storedCount);
         }
 

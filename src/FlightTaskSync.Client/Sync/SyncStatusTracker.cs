@@ -21,6 +21,10 @@ internal sealed class SyncStatusTracker
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<SyncScope, SyncStatus> _running = new();
 
+    // Running syncs whose start is recorded but not yet announced: their status does not say yet
+    // how many tasks are held, which the sync's read of the held hashes tells (see StartCounted).
+    private readonly ConcurrentDictionary<SyncScope, byte> _uncounted = new();
+
     // Each change reads the running status, changes it and announces it under this lock, so that
     // changes from the page being written and from the page being fetched neither undo each other
     // nor reach handlers out of order.
@@ -43,10 +47,14 @@ internal sealed class SyncStatusTracker
     /// <summary>Gets or sets the object given as the sender of <see cref="Changed"/>.</summary>
     public object? Sender { get; set; }
 
-    /// <summary>Records a sync's start (the caller holds the scope's lock) and returns what was persisted before it.</summary>
+    /// <summary>
+    /// Records a sync's start (the caller holds the scope's lock) and returns what was persisted
+    /// before it. The start is announced by <see cref="StartCounted"/>, once the sync has counted
+    /// the tasks held: counting them here too would scan the scope's tasks once more per sync.
+    /// </summary>
     public async Task<ScopeSyncRecord?> StartedAsync(SyncScope scope, SyncClaim claim, CancellationToken cancellationToken)
     {
-        var before = await _store.ReadSyncRecordAsync(scope, cancellationToken).ConfigureAwait(false);
+        var before = await _store.ReadSyncRecordAsync(scope, countTasks: false, cancellationToken).ConfigureAwait(false);
         await _store.MarkSyncStartedAsync(scope, claim, cancellationToken).ConfigureAwait(false);
         var status = FromRecord(scope, before) with
         {
@@ -55,8 +63,23 @@ internal sealed class SyncStatusTracker
             LastErrorKind = SyncErrorKind.None,
             LastErrorMessage = null,
         };
-        Change(scope, _ => status, running: true);
+        lock (_changing)
+        {
+            _running[scope] = status;
+            _uncounted[scope] = 0;
+        }
+
         return before;
+    }
+
+    /// <summary>Notes how many tasks the sync found held as it started, and announces its start.</summary>
+    public void StartCounted(SyncScope scope, int tasksHeld)
+    {
+        lock (_changing)
+        {
+            _uncounted.TryRemove(scope, out _);
+            ChangeRunning(scope, status => status with { TasksHeld = tasksHeld });
+        }
     }
 
     /// <summary>Notes a committed page: the tasks held so far.</summary>
@@ -82,6 +105,7 @@ internal sealed class SyncStatusTracker
     public async Task CompletedAsync(SyncScope scope, DateTimeOffset completedAt, bool fullResync, int tasksHeld, SyncClaim claim, CancellationToken cancellationToken)
     {
         await _store.MarkSyncCompletedAsync(scope, completedAt, fullResync, claim, cancellationToken).ConfigureAwait(false);
+        _uncounted.TryRemove(scope, out _);
         Change(scope, running => (running ?? new SyncStatus { Scope = scope, State = SyncState.Idle }) with
         {
             State = SyncState.Idle,
@@ -113,6 +137,8 @@ internal sealed class SyncStatusTracker
             SyncLog.StatusNotSaved(_logger, scope, exception);
         }
 
+        // Ended before it counted the tasks held (its start never announced): the store counts them.
+        var held = _uncounted.TryRemove(scope, out _) && claimed ? await CountHeldAsync(scope).ConfigureAwait(false) : null;
         Change(scope, running =>
         {
             if (!claimed)
@@ -123,6 +149,7 @@ internal sealed class SyncStatusTracker
             var status = running ?? new SyncStatus { Scope = scope, State = SyncState.NeverSynced };
             return status with
             {
+                TasksHeld = held ?? status.TasksHeld,
                 State = error is not null ? SyncState.Failed : status.LastSucceededAt is null ? SyncState.NeverSynced : SyncState.Idle,
                 LastFailedAt = error is null ? status.LastFailedAt : _timeProvider.GetUtcNow(),
                 LastErrorKind = kind,
@@ -138,10 +165,13 @@ internal sealed class SyncStatusTracker
         ArgumentNullException.ThrowIfNull(scope);
         if (_running.TryGetValue(scope, out var running))
         {
-            return running;
+            // Asked between a sync's start and its count of the tasks held: the store counts them.
+            return _uncounted.ContainsKey(scope)
+                ? running with { TasksHeld = (await _store.ReadSyncRecordAsync(scope, countTasks: true, cancellationToken).ConfigureAwait(false))?.TasksHeld ?? 0 }
+                : running;
         }
 
-        var record = await _store.ReadSyncRecordAsync(scope, cancellationToken).ConfigureAwait(false);
+        var record = await _store.ReadSyncRecordAsync(scope, countTasks: true, cancellationToken).ConfigureAwait(false);
         var status = FromRecord(scope, record);
         if (status.State == SyncState.Syncing && !_lock.IsHeld(scope))
         {
@@ -157,6 +187,20 @@ internal sealed class SyncStatusTracker
         return status;
     }
 
+    private async Task<int?> CountHeldAsync(SyncScope scope)
+    {
+        try
+        {
+            return (await _store.ReadSyncRecordAsync(scope, countTasks: true, CancellationToken.None).ConfigureAwait(false))?.TasksHeld;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The store failing is likely why the sync ended, and that failure is logged with the
+            // sync's; the ended status then says no more than it knew.
+            return null;
+        }
+    }
+
     private static SyncStatus FromRecord(SyncScope scope, ScopeSyncRecord? record) => record is null
         ? new SyncStatus { Scope = scope, State = SyncState.NeverSynced }
         : new SyncStatus
@@ -168,7 +212,7 @@ internal sealed class SyncStatusTracker
                 "failed" => SyncState.Failed,
                 _ => record.LastCompletedAt is null ? SyncState.NeverSynced : SyncState.Idle,
             },
-            TasksHeld = record.TasksHeld,
+            TasksHeld = record.TasksHeld ?? 0,
             LastStartedAt = record.LastStartedAt,
             LastSucceededAt = record.LastCompletedAt,
             LastFailedAt = record.LastFailedAt,

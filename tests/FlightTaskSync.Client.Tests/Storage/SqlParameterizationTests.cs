@@ -60,7 +60,7 @@ public sealed class SqlParameterizationTests
         await store.MarkSyncStartedAsync(scope);
         await store.MarkSyncEndedAsync(scope, SyncErrorKind.Other, $"message {Hostile}");
         await store.MarkSyncCompletedAsync(scope, FlightTaskBuilder.SyncTime, fullResync: true);
-        var record = await store.ReadSyncRecordAsync(scope);
+        var record = await store.ReadSyncRecordAsync(scope, countTasks: true);
         await store.ApplyPageAsync(scope, [], [hostileTask.SenteraId, $"never-held-{Hostile}"]);
         var afterDelete = await store.CountAsync(scope);
         await store.ResetAsync(scope);

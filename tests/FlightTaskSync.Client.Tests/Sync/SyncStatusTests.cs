@@ -52,6 +52,77 @@ public sealed class SyncStatusTests
     }
 
     [Test]
+    public async Task StatusChanged_ASyncOfAScopeHoldingTasks_AnnouncesItsStartWithTheTasksHeld()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 250);
+        harness.Server.PageSize = 100;
+        await harness.SyncAsync(Scope);
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 150, firstNumber: 1_000);
+        var seen = new List<SyncStatus>();
+        harness.Client.StatusChanged += (sender, e) => seen.Add(e.Status);
+
+        await harness.SyncAsync(Scope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen.Select(s => s.State), Is.EqualTo(new[] { SyncState.Syncing, SyncState.Syncing, SyncState.Syncing, SyncState.Idle }));
+            Assert.That(seen.Select(s => s.TasksHeld), Is.EqualTo(new[] { 250, 350, 400, 400 }), "the start says what was held before any page");
+            Assert.That(seen[0].LastSucceededAt, Is.Not.Null, "the start keeps what the store knew of the scope");
+        });
+    }
+
+    [Test]
+    public async Task StatusChanged_ASyncFailingBeforeItCountedTheTasksHeld_EndsSayingHowManyAreHeld()
+    {
+        FaultyPageStore? faulty = null;
+        await using var harness = new SyncHarness(servicesFirst: services => services.AddSingleton<IPageStore>(
+            sp => faulty = new FaultyPageStore(sp.GetRequiredService<SqliteFlightTaskStore>())));
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 120);
+        await harness.SyncAsync(Scope);
+        faulty!.FailIn = nameof(IPageStore.ReadHeldHashesAsync);
+        var seen = new List<SyncStatus>();
+        harness.Client.StatusChanged += (sender, e) => seen.Add(e.Status);
+
+        Assert.That(() => harness.SyncAsync(Scope), Throws.InstanceOf<FlightTaskSyncException>());
+        var status = await harness.Client.GetStatusAsync(Scope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen.Select(s => s.State), Is.EqualTo(new[] { SyncState.Failed }), "a start never counted is not announced; its end is");
+            Assert.That(seen[0].TasksHeld, Is.EqualTo(120));
+            Assert.That(seen[0].LastSucceededAt, Is.Not.Null);
+            Assert.That(status, Is.EqualTo(seen[0]), "the event says what GetStatusAsync says");
+        });
+    }
+
+    [Test]
+    public async Task GetStatusAsync_AsASyncStartsBeforeItCountedTheTasksHeld_IsSyncingWithTheTasksHeld()
+    {
+        FaultyPageStore? faulty = null;
+        await using var harness = new SyncHarness(servicesFirst: services => services.AddSingleton<IPageStore>(
+            sp => faulty = new FaultyPageStore(sp.GetRequiredService<SqliteFlightTaskStore>())));
+        harness.Server.AddTasks(Scope.OrganizationSenteraId, 120);
+        await harness.SyncAsync(Scope);
+        SyncStatus? asked = null;
+        faulty!.BeforeStep = async step =>
+        {
+            if (step == nameof(IPageStore.ReadHeldHashesAsync))
+            {
+                asked = await harness.Client.GetStatusAsync(Scope);
+            }
+        };
+
+        await harness.SyncAsync(Scope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(asked?.State, Is.EqualTo(SyncState.Syncing));
+            Assert.That(asked?.TasksHeld, Is.EqualTo(120));
+        });
+    }
+
+    [Test]
     public async Task GetStatusAsync_AfterAFailure_IsFailedWithTheErrorAlsoAfterARestart()
     {
         using var folder = new TempDirectory();

@@ -74,6 +74,6 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
 
     public Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default) => inner.ReleaseAsync(claim, cancellationToken);
 
-    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        inner.ReadSyncRecordAsync(scope, cancellationToken);
+    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, bool countTasks, CancellationToken cancellationToken = default) =>
+        inner.ReadSyncRecordAsync(scope, countTasks, cancellationToken);
 }

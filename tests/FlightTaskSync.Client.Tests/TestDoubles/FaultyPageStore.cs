@@ -16,6 +16,9 @@ internal sealed class FaultyPageStore(IPageStore inner) : IPageStore
     /// <summary>Gets or sets what it throws.</summary>
     public Func<Exception> Failure { get; set; } = () => new InvalidOperationException("A bug in the store.");
 
+    /// <summary>Gets or sets a step run before each named step (given its name), failing or not.</summary>
+    public Func<string, Task>? BeforeStep { get; set; }
+
     public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         Step(nameof(ReadContentHashesAsync), () => inner.ReadContentHashesAsync(scope, cancellationToken));
 
@@ -52,11 +55,16 @@ internal sealed class FaultyPageStore(IPageStore inner) : IPageStore
 
     public Task ReleaseAsync(SyncClaim claim, CancellationToken cancellationToken = default) => inner.ReleaseAsync(claim, cancellationToken);
 
-    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
-        inner.ReadSyncRecordAsync(scope, cancellationToken);
+    public Task<ScopeSyncRecord?> ReadSyncRecordAsync(SyncScope scope, bool countTasks, CancellationToken cancellationToken = default) =>
+        inner.ReadSyncRecordAsync(scope, countTasks, cancellationToken);
 
     private async Task<T> Step<T>(string name, Func<Task<T>> run)
     {
+        if (BeforeStep is { } before)
+        {
+            await before(name);
+        }
+
         if (name == FailIn && Interlocked.Exchange(ref _thrown, 1) == 0)
         {
             throw Failure();
