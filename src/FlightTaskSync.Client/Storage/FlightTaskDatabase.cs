@@ -48,6 +48,12 @@ internal sealed class FlightTaskDatabase : IDisposable
     /// <summary>The small page cache a connection gets while it scans a scope's hashes once (2 MB).</summary>
     public const string ScanCachePragma = "PRAGMA cache_size = -2048;";
 
+    /// <summary>
+    /// The page cache of a connection building the list indexes (4 MB), which also bounds the
+    /// memory of the sort of their keys (see <see cref="ListIndexes.BuildMissingAsync"/>).
+    /// </summary>
+    public const string IndexBuildCachePragma = "PRAGMA cache_size = -4096;";
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _preparation = new(1, 1);
     private readonly Lock _fileChange = new();
