@@ -63,9 +63,10 @@ public interface IFlightTaskSyncClient
     Task<SyncStatus> GetStatusAsync(SyncScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Raised when a scope's status changes: a sync starts, commits a page, completes, fails or is
-    /// canceled. Raised on the syncing thread; marshal to the UI thread yourself. An exception
-    /// from a handler is logged and does not affect the sync.
+    /// Raised when a scope's status changes: a sync starts (raised once it has read what the scope
+    /// holds), commits a page, completes, fails or is canceled. Raised on the syncing thread;
+    /// marshal to the UI thread yourself. An exception from a handler is logged and does not
+    /// affect the sync.
     /// </summary>
     event EventHandler<SyncStatusChangedEventArgs>? StatusChanged;
 }

@@ -115,7 +115,7 @@ public class NoChangeSyncBenchmarks
     public async Task<int> ReadHashes()
     {
         var hashes = new JsonStringList(1024);
-        await _store.ReadHeldHashesAsync(Scope, hashes.Add);
+        await _store.ReadHeldHashesAsync(Scope, hashes.AddUtf8);
         return hashes.Count;
     }
 

@@ -20,7 +20,7 @@ internal sealed class MirroredPageStore(SqliteFlightTaskStore inner, InMemoryOut
     public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         inner.ReadContentHashesAsync(scope, cancellationToken);
 
-    public Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default) =>
+    public Task<int> ReadHeldHashesAsync(SyncScope scope, Utf8TextSink addHash, CancellationToken cancellationToken = default) =>
         inner.ReadHeldHashesAsync(scope, addHash, cancellationToken);
 
     public Task<Dictionary<string, string>> ReadHashesOfAsync(

@@ -8,11 +8,11 @@ internal interface IPageStore
 
     /// <summary>
     /// Reads the content hash of every task held for the scope, handing each to <paramref name="addHash"/>
-    /// (a delta sync needs the hashes alone, kept as its request's list: <see cref="ReadHashesOfAsync"/>
-    /// tells each page's previous ones).
+    /// as UTF-8 bytes, no string made (a delta sync needs the hashes alone, kept as its request's
+    /// list: <see cref="ReadHashesOfAsync"/> tells each page's previous ones).
     /// </summary>
     /// <returns>How many hashes were read.</returns>
-    Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default);
+    Task<int> ReadHeldHashesAsync(SyncScope scope, Utf8TextSink addHash, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Reads the content hash the scope holds for each of a page's ids (upserted or deleted) that it

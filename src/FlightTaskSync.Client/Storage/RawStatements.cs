@@ -122,6 +122,44 @@ internal sealed class RawStatements : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs every statement once, in order, with the values bound, handing column
+    /// <paramref name="column"/> of each row to <paramref name="read"/> as SQLite holds it (UTF-8
+    /// bytes for TEXT, no string made); returns how many rows were read. The values stay bound.
+    /// </summary>
+    public int ReadColumn(int column, Utf8TextSink read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var rows = 0;
+        foreach (var statement in _statements)
+        {
+            try
+            {
+                int rc;
+                while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                {
+                    // TEXT comes back as it is stored (UTF-8), without conversion.
+                    read(raw.sqlite3_column_blob(statement, column));
+                    if ((++rows & 4095) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, _database);
+                }
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
+        return rows;
+    }
+
     /// <summary>Runs every statement once, in order, with the values bound; the values stay bound.</summary>
     public void Execute()
     {

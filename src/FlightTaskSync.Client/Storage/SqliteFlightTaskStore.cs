@@ -195,21 +195,36 @@ internal sealed partial class SqliteFlightTaskStore : IFlightTaskStore, IPageSto
     }
 
     /// <inheritdoc/>
-    public async Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default)
+    public async Task<int> ReadHeldHashesAsync(SyncScope scope, Utf8TextSink addHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(addHash);
-        return await ScanScopeAsync(scope, ReadHashesSql, async (reader, token) =>
+        try
         {
-            var count = 0;
-            while (await reader.ReadAsync(token).ConfigureAwait(false))
+            var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                addHash(reader.GetString(0));
-                count++;
+                // As in ScanScopeAsync: one pass gains nothing from a large cache. The statement is
+                // prepared on the handle so that each hash goes over as SQLite's UTF-8 bytes, with no
+                // string made of it: 100,000 hashes took 31 ms through the provider's reader, 20 ms so.
+                await ExecuteAsync(connection, FlightTaskDatabase.ScanCachePragma, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    using var statements = RawStatements.Prepare(connection, ReadHashesSql);
+                    statements.BindText(statements.IndexesOf("$organization"), scope.OrganizationSenteraId);
+                    statements.BindInt64("$descendants", scope.IncludeDescendantOrganizations ? 1 : 0);
+                    return statements.ReadColumn(0, addHash, cancellationToken);
+                }
+                finally
+                {
+                    await ExecuteAsync(connection, FlightTaskDatabase.PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
+                }
             }
-
-            return count;
-        }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (StoreFailure.IsStoreFailure(exception))
+        {
+            throw StoreFailure.Wrap(_database.Path, "read", exception);
+        }
     }
 
     /// <inheritdoc/>

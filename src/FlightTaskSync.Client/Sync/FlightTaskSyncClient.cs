@@ -199,7 +199,7 @@ internal sealed partial class FlightTaskSyncClient : IFlightTaskSyncClient, IAsy
         else
         {
             var held = new JsonStringList(1024);
-            await _store.ReadHeldHashesAsync(scope, held.Add, cancellationToken).ConfigureAwait(false);
+            await _store.ReadHeldHashesAsync(scope, held.AddUtf8, cancellationToken).ConfigureAwait(false);
             hashes = HeldContentHashes.FromStore(held);
         }
 

@@ -78,6 +78,46 @@ public class SqliteFlightTaskStoreScopeTests
         Assert.That(await _fixture.Store.ReadHeldHashesAsync(OtherOrganization), Is.Empty);
     }
 
+    [Test]
+    public async Task ReadHeldHashesAsync_HashesThatNeedEscapingOrAreNotAscii_HandsOverTheirExactUtf8()
+    {
+        string[] hashes = ["3f9a0c1d", "say \"hi\"", "back\\slash", "héllo", "日本", "line\nbreak"];
+        await _fixture.Store.ApplyPageAsync(Organization, [.. hashes.Select((hash, i) => FlightTaskBuilder.Task(i + 1).WithHash(hash).Build())], []);
+        var read = new List<byte[]>();
+
+        var count = await _fixture.Store.ReadHeldHashesAsync(Organization, utf8 => read.Add(utf8.ToArray()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(count, Is.EqualTo(hashes.Length));
+            Assert.That(read, Is.EquivalentTo(hashes.Select(System.Text.Encoding.UTF8.GetBytes)));
+        });
+    }
+
+    [Test]
+    public async Task ReadHeldHashesAsync_CanceledPartWay_StopsWithOperationCanceled()
+    {
+        await _fixture.Store.ApplyPageAsync(Organization, [.. Enumerable.Range(1, 2_000).Select(number => Task(number))], []);
+        await _fixture.Store.ApplyPageAsync(Organization, [.. Enumerable.Range(2_001, 2_000).Select(number => Task(number))], []);
+        await _fixture.Store.ApplyPageAsync(Organization, [.. Enumerable.Range(4_001, 2_000).Select(number => Task(number))], []);
+        using var cancellation = new CancellationTokenSource();
+        var read = 0;
+
+        var reading = () => _fixture.Store.ReadHeldHashesAsync(Organization, _ =>
+        {
+            if (++read == 10)
+            {
+                cancellation.Cancel();
+            }
+        }, cancellation.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reading, Throws.InstanceOf<OperationCanceledException>());
+            Assert.That(read, Is.LessThan(6_000), "the read stopped before the last hash");
+        });
+    }
+
     [TestCase(nameof(SqliteFlightTaskStore.ReadHashPairsSql))]
     [TestCase(nameof(SqliteFlightTaskStore.ReadHashesSql))]
     public async Task HashReads_QueryPlan_ReadOnlyTheHashIndexNeverTheRows(string query)

@@ -21,7 +21,7 @@ internal sealed class CountingPageStore(IPageStore inner) : IPageStore
         return inner.ReadContentHashesAsync(scope, cancellationToken);
     }
 
-    public Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default)
+    public Task<int> ReadHeldHashesAsync(SyncScope scope, Utf8TextSink addHash, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _hashReads);
         return inner.ReadHeldHashesAsync(scope, addHash, cancellationToken);

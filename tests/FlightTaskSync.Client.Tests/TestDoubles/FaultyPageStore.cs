@@ -22,7 +22,7 @@ internal sealed class FaultyPageStore(IPageStore inner) : IPageStore
     public Task<Dictionary<string, string>> ReadContentHashesAsync(SyncScope scope, CancellationToken cancellationToken = default) =>
         Step(nameof(ReadContentHashesAsync), () => inner.ReadContentHashesAsync(scope, cancellationToken));
 
-    public Task<int> ReadHeldHashesAsync(SyncScope scope, Action<string> addHash, CancellationToken cancellationToken = default) =>
+    public Task<int> ReadHeldHashesAsync(SyncScope scope, Utf8TextSink addHash, CancellationToken cancellationToken = default) =>
         Step(nameof(ReadHeldHashesAsync), () => inner.ReadHeldHashesAsync(scope, addHash, cancellationToken));
 
     public Task<Dictionary<string, string>> ReadHashesOfAsync(SyncScope scope, PageRows page, CancellationToken cancellationToken = default) =>

@@ -33,7 +33,7 @@ internal static class PageStoreExtensions
     public static async Task<List<string>> ReadHeldHashesAsync(this IPageStore store, SyncScope scope, CancellationToken cancellationToken = default)
     {
         var hashes = new List<string>();
-        await store.ReadHeldHashesAsync(scope, hashes.Add, cancellationToken);
+        await store.ReadHeldHashesAsync(scope, utf8 => hashes.Add(System.Text.Encoding.UTF8.GetString(utf8)), cancellationToken);
         return hashes;
     }
 

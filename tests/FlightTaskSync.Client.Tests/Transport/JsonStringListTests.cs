@@ -36,6 +36,38 @@ public sealed class JsonStringListTests
     }
 
     [Test]
+    public async Task AddUtf8_PlainEscapedAndInvalidBytes_WritesWhatAddWritesForTheDecodedStrings()
+    {
+        // Arrange: plain ASCII (copied as it is) between values that need escaping or decoding.
+        byte[][] values =
+        [
+            "3f9a0c1d2e"u8.ToArray(), ""u8.ToArray(), "say \"hi\""u8.ToArray(), "back\\slash"u8.ToArray(), "tab\there"u8.ToArray(),
+            "héllo wörld"u8.ToArray(), "日本"u8.ToArray(), [0x01], [0x61, 0xFF, 0x62], "abc+/="u8.ToArray(),
+        ];
+        var fromBytes = new JsonStringList();
+        var fromStrings = new JsonStringList();
+
+        // Act
+        foreach (var value in values)
+        {
+            fromBytes.AddUtf8(value);
+            fromStrings.Add(Encoding.UTF8.GetString(value));
+        }
+
+        var written = await WriteInObjectAsync(RequestWriterOptions, writer => fromBytes.WriteJsonAsync(writer, CancellationToken.None));
+        var expected = await WriteInObjectAsync(RequestWriterOptions, writer => fromStrings.WriteJsonAsync(writer, CancellationToken.None));
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromBytes, Has.Count.EqualTo(values.Length));
+            Assert.That(fromBytes, Is.EqualTo(values.Select(value => Encoding.UTF8.GetString(value))));
+            Assert.That(fromBytes[8], Is.EqualTo("a\uFFFDb"), "invalid UTF-8 reads as U+FFFD");
+            Assert.That(written, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
     public void Add_Null_ThrowsArgumentNullException()
     {
         // Arrange

@@ -29,6 +29,10 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
     private static readonly SearchValues<char> PlainCharacters =
         SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    // The same characters as UTF-8 bytes.
+    private static readonly SearchValues<byte> PlainBytes =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
+
     private byte[] _json;
     private int _length;
     private int[] _starts;
@@ -93,6 +97,33 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
             _length += encoded.Length;
             _json[_length++] = (byte)'"';
         }
+    }
+
+    /// <summary>
+    /// Appends a string given as UTF-8 bytes, written as a JSON string once, here: copied as they
+    /// are when they need no escaping (a content hash, say), else decoded and written as
+    /// <see cref="Add(string)"/> writes it (invalid UTF-8 then reads as U+FFFD).
+    /// </summary>
+    public void AddUtf8(ReadOnlySpan<byte> value)
+    {
+        if (value.IndexOfAnyExcept(PlainBytes) >= 0)
+        {
+            Add(Encoding.UTF8.GetString(value));
+            return;
+        }
+
+        if (_count == _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+        }
+
+        // Comma, quotes, the ASCII bytes, and one byte spare for the closing bracket.
+        Reserve(value.Length + 4);
+        Separate();
+        _json[_length++] = (byte)'"';
+        value.CopyTo(_json.AsSpan(_length));
+        _length += value.Length;
+        _json[_length++] = (byte)'"';
     }
 
     /// <summary>
