@@ -1,8 +1,9 @@
 namespace FlightTaskSync.Client;
 
 /// <summary>
-/// The server refused the access token (401 after one fresh token was tried, or 403), or the
-/// token provider gave none. The user must sign in again, or the account lacks access to the
+/// The server refused the access token (401 after one fresh token was tried, or 403; or the same
+/// said with the GraphQL code <c>UNAUTHENTICATED</c> or <c>FORBIDDEN</c> in a 200), or the token
+/// provider gave none. The user must sign in again, or the account lacks access to the
 /// organization; retrying as is will not help.
 /// </summary>
 public sealed class FlightTaskSyncAuthenticationException : FlightTaskSyncException

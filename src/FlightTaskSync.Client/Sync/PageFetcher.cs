@@ -150,12 +150,15 @@ internal sealed class PageFetcher
         var said = string.Join("; ", errors.Select(e => e.ToString())).TrimEnd('.');
         var first = errors.Count > 0 ? errors[0] : null;
 
-        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        // A server answering 200 may say the same as a 401 or a 403 with a GraphQL error code.
+        var code = ServerErrorCodes.RefusalOf(errors);
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || code is not null)
         {
-            var advice = status is HttpStatusCode.Unauthorized
-                ? "The access token was refused twice (a fresh one was asked for after the first 401): the user must sign in again."
+            var how = status is { } refused ? $"HTTP {(int)refused}" : $"the GraphQL error code {code}";
+            var advice = status is HttpStatusCode.Unauthorized || code is ServerErrorCodes.Unauthenticated
+                ? $"The access token was refused twice (a fresh one was asked for after the first {(status is null ? "refusal" : "401")}): the user must sign in again."
                 : "The account has no access to this organization: check the organization id and the user's rights.";
-            return new FlightTaskSyncAuthenticationException($"The sync of {scope} was refused with HTTP {(int)status.Value}. {advice}")
+            return new FlightTaskSyncAuthenticationException($"The sync of {scope} was refused with {how}. {advice}")
             {
                 StatusCode = status,
             };

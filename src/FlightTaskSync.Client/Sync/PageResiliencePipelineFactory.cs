@@ -82,7 +82,8 @@ internal static class PageResiliencePipelineFactory
 
     /// <summary>Tells whether the server refused the attempt's token (HTTP 401).</summary>
     internal static bool IsUnauthorized(Outcome<IOperationResult<SyncPage>> outcome) =>
-        outcome.Result is { } result && result.Errors.Any(e => e.StatusCode is HttpStatusCode.Unauthorized);
+        outcome.Result is { } result &&
+        (result.Errors.Any(e => e.StatusCode is HttpStatusCode.Unauthorized) || ServerErrorCodes.RefusalOf(result.Errors) is ServerErrorCodes.Unauthenticated);
 
     /// <summary>Tells whether a failed attempt is worth another one; judges the outcome only, and changes nothing.</summary>
     internal static bool ShouldRetry(Outcome<IOperationResult<SyncPage>> outcome, ResilienceContext context)

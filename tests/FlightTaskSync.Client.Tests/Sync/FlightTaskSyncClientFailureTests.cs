@@ -250,6 +250,59 @@ public sealed class FlightTaskSyncClientFailureTests
         });
     }
 
+    // Servers that answer 200 with an errors array say 401 and 403 with a code (PROTOCOL.md).
+    private const string Unauthenticated = """{"data":null,"errors":[{"message":"Invalid token","extensions":{"code":"UNAUTHENTICATED"}}]}""";
+
+    [Test]
+    public async Task SyncAsync_GraphQLUnauthenticatedOnce_AsksForAFreshTokenAndGoesOn()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.AddTasks(Acme, 5);
+        harness.Server.Enqueue(FakeResponse.Json(Unauthenticated));
+
+        var report = await harness.SyncAsync(AcmeScope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests.Select(r => r.Authorization.Single()), Is.EqualTo(new[] { "Bearer token-1", "Bearer token-2" }));
+            Assert.That(report.Retries, Is.EqualTo(1));
+            Assert.That(report.TasksHeld, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_GraphQLUnauthenticatedTwice_FailsAsAuthenticationAfterOneRefresh()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.Enqueue(FakeResponse.Json(Unauthenticated), FakeResponse.Json(Unauthenticated), FakeResponse.Json(Unauthenticated));
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncAuthenticationException>(() => harness.SyncAsync(AcmeScope));
+        var status = await harness.Client.GetStatusAsync(AcmeScope);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(2), "one fresh token, as after a 401");
+            Assert.That(exception!.StatusCode, Is.Null, "the answer was HTTP 200");
+            Assert.That(exception.Message, Does.Contain("UNAUTHENTICATED").And.Contain("sign in again"));
+            Assert.That(status.LastErrorKind, Is.EqualTo(SyncErrorKind.Authentication));
+        });
+    }
+
+    [Test]
+    public async Task SyncAsync_GraphQLForbidden_FailsAsAuthenticationWithoutRetry()
+    {
+        await using var harness = new SyncHarness();
+        harness.Server.Enqueue(FakeResponse.Json("""{"data":null,"errors":[{"message":"Not allowed","extensions":{"code":"FORBIDDEN"}}]}"""));
+
+        var exception = Assert.ThrowsAsync<FlightTaskSyncAuthenticationException>(() => harness.SyncAsync(AcmeScope));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Server.Requests, Has.Count.EqualTo(1));
+            Assert.That(exception!.Message, Does.Contain("FORBIDDEN").And.Contain("rights"));
+        });
+    }
+
     [Test]
     public async Task SyncAsync_UnauthorizedOnceWithRetriesTurnedOff_StillAsksForOneFreshToken()
     {

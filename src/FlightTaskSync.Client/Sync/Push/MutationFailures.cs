@@ -11,12 +11,6 @@ namespace FlightTaskSync.Client.Sync.Push;
 /// </summary>
 internal static class MutationFailures
 {
-    /// <summary>The GraphQL error code (<c>extensions.code</c>) of a request whose token the server refused.</summary>
-    public const string UnauthenticatedCode = "UNAUTHENTICATED";
-
-    /// <summary>The GraphQL error code of a request the account has no right to make.</summary>
-    public const string ForbiddenCode = "FORBIDDEN";
-
     /// <summary>Classifies an attempt's outcome.</summary>
     /// <param name="result">The result, when the attempt returned one.</param>
     /// <param name="exception">The exception, when it threw.</param>
@@ -53,12 +47,12 @@ internal static class MutationFailures
 
         // Without data. A refusal of the caller is made before anything is changed: a token refused
         // is worth one more attempt with a fresh one, as a 401 is; missing rights are not.
-        if (result.Errors.Any(e => string.Equals(e.Code, UnauthenticatedCode, StringComparison.Ordinal)))
+        if (result.Errors.Any(e => string.Equals(e.Code, ServerErrorCodes.Unauthenticated, StringComparison.Ordinal)))
         {
             return MutationFailureClass.Unauthorized;
         }
 
-        if (result.Errors.Any(e => string.Equals(e.Code, ForbiddenCode, StringComparison.Ordinal)))
+        if (result.Errors.Any(e => string.Equals(e.Code, ServerErrorCodes.Forbidden, StringComparison.Ordinal)))
         {
             return MutationFailureClass.Refused;
         }

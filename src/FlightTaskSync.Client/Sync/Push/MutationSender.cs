@@ -160,11 +160,11 @@ internal sealed class MutationSender
 
         var status = Status(outcome);
         // Without a failing status, the GraphQL error code may say the same as a 401 or a 403.
-        var code = status is null ? outcome.Result?.Errors.Select(e => e.Code).FirstOrDefault(c => c is MutationFailures.UnauthenticatedCode or MutationFailures.ForbiddenCode) : null;
+        var code = status is null && outcome.Result is { } result ? ServerErrorCodes.RefusalOf(result.Errors) : null;
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || code is not null)
         {
             var how = status is { } refused ? $"HTTP {(int)refused}" : $"the GraphQL error code {code}";
-            var advice = status is HttpStatusCode.Unauthorized || code is MutationFailures.UnauthenticatedCode
+            var advice = status is HttpStatusCode.Unauthorized || code is ServerErrorCodes.Unauthenticated
                 ? "The access token was refused twice (a fresh one was asked for after the first refusal): the user must sign in again."
                 : "The account may not change these tasks: check the user's rights.";
             return new FlightTaskSyncAuthenticationException($"{where} was refused with {how}. {advice} The edits stay pending.") { StatusCode = status };
