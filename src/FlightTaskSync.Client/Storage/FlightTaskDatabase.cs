@@ -324,6 +324,27 @@ internal sealed class FlightTaskDatabase : IDisposable
         return CheckpointPragma(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> with the connection's page cache set by <paramref name="cachePragma"/>
+    /// (<see cref="ScanCachePragma"/>, <see cref="IndexBuildCachePragma"/>), then, whatever the work's
+    /// outcome, gives the connection back the cache every connection has (<see cref="PerformancePragmas"/>)
+    /// before it returns to the pool.
+    /// </summary>
+    internal static async Task<T> WithCacheAsync<T>(SqliteConnection connection, string cachePragma, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(work);
+        await ExecuteAsync(connection, cachePragma, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();

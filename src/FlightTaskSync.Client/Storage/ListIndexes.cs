@@ -66,8 +66,7 @@ internal static class ListIndexes
             return false;
         }
 
-        await ExecuteAsync(connection, null, FlightTaskDatabase.IndexBuildCachePragma, cancellationToken).ConfigureAwait(false);
-        try
+        return await FlightTaskDatabase.WithCacheAsync(connection, FlightTaskDatabase.IndexBuildCachePragma, async () =>
         {
             // BEGIN IMMEDIATE: whoever built them first, the check and the build see the same schema.
             using var transaction = connection.BeginTransaction();
@@ -79,12 +78,7 @@ internal static class ListIndexes
             await ExecuteAsync(connection, transaction, CreateMissingSql, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return true;
-        }
-        finally
-        {
-            // The connection goes back to the pool with the cache every connection has.
-            await ExecuteAsync(connection, null, FlightTaskDatabase.PerformancePragmas, CancellationToken.None).ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

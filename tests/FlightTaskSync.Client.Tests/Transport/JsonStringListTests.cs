@@ -68,6 +68,29 @@ public sealed class JsonStringListTests
     }
 
     [Test]
+    public void AddUtf8_ManyValuesGrowingTheList_HoldsWhatAddHolds()
+    {
+        // Arrange: far more than the first arrays hold, so both grow many times while bytes are added.
+        var values = Enumerable.Range(0, 10_000).Select(i => i % 7 == 0 ? $"say \"{i}\"" : Hash(i)).ToList();
+        var fromBytes = new JsonStringList(1);
+        var fromStrings = new JsonStringList(1);
+
+        // Act
+        foreach (var value in values)
+        {
+            fromBytes.AddUtf8(Encoding.UTF8.GetBytes(value));
+            fromStrings.Add(value);
+        }
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromBytes, Is.EqualTo(values));
+            Assert.That(fromBytes.JsonLength, Is.EqualTo(fromStrings.JsonLength));
+        });
+    }
+
+    [Test]
     public void Add_Null_ThrowsArgumentNullException()
     {
         // Arrange

@@ -26,12 +26,9 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
     private const ulong FnvPrime = 1099511628211;
 
     // Printable ASCII but the quote and the backslash: copied into JSON as it is.
-    private static readonly SearchValues<char> PlainCharacters =
-        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
-
-    // The same characters as UTF-8 bytes.
-    private static readonly SearchValues<byte> PlainBytes =
-        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
+    private const string Plain = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    private static readonly SearchValues<char> PlainCharacters = SearchValues.Create(Plain);
+    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(Encoding.ASCII.GetBytes(Plain));
 
     private byte[] _json;
     private int _length;
@@ -73,30 +70,20 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
     public void Add(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (_count == _starts.Length)
-        {
-            Array.Resize(ref _starts, _starts.Length * 2);
-        }
-
         if (value.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0)
         {
-            // Comma, quotes, the ASCII bytes, and one byte spare for the closing bracket.
-            Reserve(value.Length + 4);
-            Separate();
-            _json[_length++] = (byte)'"';
-            _length += Encoding.ASCII.GetBytes(value, _json.AsSpan(_length));
-            _json[_length++] = (byte)'"';
+            var start = StartElement(value.Length);
+            _length += Encoding.ASCII.GetBytes(value, _json.AsSpan(start));
         }
         else
         {
             var encoded = JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
-            Reserve(encoded.Length + 4);
-            Separate();
-            _json[_length++] = (byte)'"';
-            encoded.CopyTo(_json.AsSpan(_length));
+            var start = StartElement(encoded.Length);
+            encoded.CopyTo(_json.AsSpan(start));
             _length += encoded.Length;
-            _json[_length++] = (byte)'"';
         }
+
+        _json[_length++] = (byte)'"';
     }
 
     /// <summary>
@@ -112,16 +99,9 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
             return;
         }
 
-        if (_count == _starts.Length)
-        {
-            Array.Resize(ref _starts, _starts.Length * 2);
-        }
-
-        // Comma, quotes, the ASCII bytes, and one byte spare for the closing bracket.
-        Reserve(value.Length + 4);
-        Separate();
-        _json[_length++] = (byte)'"';
-        value.CopyTo(_json.AsSpan(_length));
+        // Started first: it may replace _json with a larger array.
+        var start = StartElement(value.Length);
+        value.CopyTo(_json.AsSpan(start));
         _length += value.Length;
         _json[_length++] = (byte)'"';
     }
@@ -313,6 +293,25 @@ internal sealed class JsonStringList : IReadOnlyList<string>, IPreserializedJson
         var found = Array.BinarySearch(_starts, element + 1, _count - element - 1, limit + 1);
         var last = found >= 0 ? found : ~found - 1;
         return Math.Max(last, element + 1);
+    }
+
+    /// <summary>
+    /// Starts an element of <paramref name="bytes"/> bytes of JSON string content: room for it, its
+    /// comma, its quotes and the closing bracket, then the comma and the opening quote written.
+    /// Returns where the content goes; the caller writes it, moves the length past it and closes
+    /// the quote.
+    /// </summary>
+    private int StartElement(int bytes)
+    {
+        if (_count == _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+        }
+
+        Reserve(bytes + 4);
+        Separate();
+        _json[_length++] = (byte)'"';
+        return _length;
     }
 
     private void Separate()
